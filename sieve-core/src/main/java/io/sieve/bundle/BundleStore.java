@@ -1,0 +1,207 @@
+package io.sieve.bundle;
+
+import io.sieve.store.Json;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Bundles on disk: {@code <dataDir>/bundles/<version>/} holds {@code manifest.json} and binary
+ * tables; the file {@code bundles/CURRENT} names the version to serve. A bundle directory is
+ * complete before CURRENT points at it (written aside, then renamed), so a reader never sees half
+ * of one. A bundle trained elsewhere only has to follow this layout.
+ */
+public final class BundleStore {
+    private static final String CURRENT = "CURRENT";
+    private final Path root;
+
+    public BundleStore(Path dataDir) {
+        this.root = dataDir.resolve("bundles");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The version CURRENT names, if any. */
+    public Optional<String> currentVersion() {
+        Path current = root.resolve(CURRENT);
+        try {
+            return Files.exists(current) ? Optional.of(Files.readString(current).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<ModelBundle> loadCurrent() {
+        return currentVersion().map(this::load);
+    }
+
+    /** Writes the bundle, points CURRENT at it, and removes all but the newest {@code keep} bundles. */
+    public Path publish(ModelBundle bundle, int keep) {
+        try {
+            Files.createDirectories(root);
+            Path tmp = Files.createTempDirectory(root, ".incoming-");
+            write(bundle, tmp);
+            Path dir = root.resolve(bundle.version());
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            Path pointer = Files.createTempFile(root, ".current-", "");
+            Files.writeString(pointer, bundle.version() + "\n");
+            Files.move(pointer, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            prune(keep, bundle.version());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish bundle " + bundle.version(), e);
+        }
+    }
+
+    public ModelBundle load(String version) {
+        Path dir = root.resolve(version);
+        try {
+            BundleManifest manifest = Json.MAPPER.readValue(dir.resolve("manifest.json").toFile(), BundleManifest.class);
+            if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
+                throw new IOException("bundle format " + manifest.formatVersion() + " is not supported");
+            }
+            try (DataInputStream in = open(dir.resolve("tables.bin"))) {
+                ItemIndex items = new ItemIndex(readStrings(in));
+                RankedList popularity = readRanked(in);
+                RankedList trending = readRanked(in);
+                SegmentScheme scheme = new SegmentScheme(readStrings(in), readInts(in));
+                int segmentCount = in.readInt();
+                Map<String, RankedList> segments = new LinkedHashMap<>();
+                for (int i = 0; i < segmentCount; i++) {
+                    segments.put(in.readUTF(), readRanked(in));
+                }
+                NeighbourTable coVisitation = new NeighbourTable(readIntArray(in), readIntArray(in), readFloatArray(in));
+                return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load bundle " + dir, e);
+        }
+    }
+
+    private void write(ModelBundle b, Path dir) throws IOException {
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("manifest.json").toFile(), b.manifest());
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve("tables.bin")), 1 << 16))) {
+            writeStrings(out, b.items().ids());
+            writeRanked(out, b.popularity());
+            writeRanked(out, b.trending());
+            writeStrings(out, b.segmentScheme().attributes());
+            writeInts(out, b.segmentScheme().ageBounds());
+            out.writeInt(b.segments().size());
+            for (Map.Entry<String, RankedList> e : b.segments().entrySet()) {
+                out.writeUTF(e.getKey());
+                writeRanked(out, e.getValue());
+            }
+            writeIntArray(out, b.coVisitation().offsets());
+            writeIntArray(out, b.coVisitation().neighbours());
+            writeFloatArray(out, b.coVisitation().scores());
+        }
+    }
+
+    private void prune(int keep, String current) throws IOException {
+        List<Path> versions;
+        try (Stream<Path> s = Files.list(root)) {
+            versions = s.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
+        }
+        for (int i = keep; i < versions.size(); i++) {
+            Path old = versions.get(i);
+            if (!old.getFileName().toString().equals(current)) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    }
+
+    private static void writeRanked(DataOutputStream out, RankedList list) throws IOException {
+        writeIntArray(out, list.items());
+        writeFloatArray(out, list.scores());
+    }
+
+    private static RankedList readRanked(DataInputStream in) throws IOException {
+        return new RankedList(readIntArray(in), readFloatArray(in));
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(in.readUTF());
+        }
+        return values;
+    }
+
+    private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+        writeIntArray(out, values.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static List<Integer> readInts(DataInputStream in) throws IOException {
+        return java.util.Arrays.stream(readIntArray(in)).boxed().toList();
+    }
+
+    private static void writeIntArray(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static int[] readIntArray(DataInputStream in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
+    }
+
+    private static void writeFloatArray(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static float[] readFloatArray(DataInputStream in) throws IOException {
+        float[] values = new float[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+}

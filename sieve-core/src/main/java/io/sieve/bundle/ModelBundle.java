@@ -1,0 +1,25 @@
+package io.sieve.bundle;
+
+import java.util.Map;
+
+/**
+ * Everything training produced, loaded in memory and never mutated: a request holds one bundle
+ * for its whole life, so swapping in a new one cannot disturb requests already running.
+ */
+public record ModelBundle(
+        BundleManifest manifest,
+        ItemIndex items,
+        RankedList popularity,
+        RankedList trending,
+        SegmentScheme segmentScheme,
+        Map<String, RankedList> segments,
+        NeighbourTable coVisitation) {
+
+    public String version() {
+        return manifest.version();
+    }
+
+    public RankedList segment(String key) {
+        return segments.getOrDefault(key, RankedList.EMPTY);
+    }
+}

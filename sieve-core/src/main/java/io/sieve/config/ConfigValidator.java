@@ -1,0 +1,88 @@
+package io.sieve.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks value ranges that types alone cannot express, and reports all mistakes at once. */
+final class ConfigValidator {
+    private ConfigValidator() {
+    }
+
+    static void check(SieveConfig c) {
+        List<String> p = new ArrayList<>();
+        positive(p, "server.port", c.server().port());
+        if (c.server().port() > 65535) {
+            p.add("server.port: must be at most 65535, was " + c.server().port());
+        }
+        positive(p, "server.bundlePollSeconds", c.server().bundlePollSeconds());
+        positive(p, "server.defaultN", c.server().defaultN());
+        if (c.server().maxN() < c.server().defaultN()) {
+            p.add("server.maxN: must be at least server.defaultN (" + c.server().defaultN() + ")");
+        }
+        if (c.eventTypes().isEmpty()) {
+            p.add("eventTypes: at least one event type is needed");
+        }
+        c.eventTypes().forEach((name, t) -> {
+            if (t.negative() && t.weight() > 0) {
+                p.add("eventTypes." + name + ".weight: a negative type needs a weight <= 0, was " + t.weight());
+            }
+        });
+        var tr = c.training();
+        positive(p, "training.listLength", tr.listLength());
+        positive(p, "training.bundlesToKeep", tr.bundlesToKeep());
+        nonNegative(p, "training.coVisitation.window", tr.coVisitation().window());
+        positive(p, "training.coVisitation.maxUserItems", tr.coVisitation().maxUserItems());
+        positive(p, "training.coVisitation.neighbours", tr.coVisitation().neighbours());
+        if (tr.coVisitation().alpha() < 0 || tr.coVisitation().alpha() > 1) {
+            p.add("training.coVisitation.alpha: must be between 0 and 1, was " + tr.coVisitation().alpha());
+        }
+        if (tr.coVisitation().shrink() < 0) {
+            p.add("training.coVisitation.shrink: must be >= 0");
+        }
+        if (tr.trending().halfLifeHours() <= 0) {
+            p.add("training.trending.halfLifeHours: must be > 0");
+        }
+        positive(p, "retrieval.deadlineMs", c.retrieval().deadlineMs());
+        positive(p, "retrieval.historyLength", c.retrieval().historyLength());
+        var s = c.retrieval().sources();
+        source(p, "covisitation", s.covisitation().quota(), s.covisitation().weight());
+        source(p, "session", s.session().quota(), s.session().weight());
+        positive(p, "retrieval.sources.session.maxItems", s.session().maxItems());
+        positive(p, "retrieval.sources.session.gapMinutes", s.session().gapMinutes());
+        source(p, "popularity", s.popularity().quota(), s.popularity().weight());
+        source(p, "trending", s.trending().quota(), s.trending().weight());
+        source(p, "segment", s.segment().quota(), s.segment().weight());
+        positive(p, "filters.historyLimit", c.filters().historyLimit());
+        if (!"blend".equals(c.ranking().type())) {
+            p.add("ranking.type: must be one of [blend], was '" + c.ranking().type() + "'");
+        }
+        if (c.ranking().rrfK() <= 0) {
+            p.add("ranking.rrfK: must be > 0");
+        }
+        if (!"none".equals(c.rerank().type())) {
+            p.add("rerank.type: must be one of [none], was '" + c.rerank().type() + "'");
+        }
+        if (!p.isEmpty()) {
+            throw new ConfigException(p);
+        }
+    }
+
+    private static void source(List<String> p, String name, int quota, double weight) {
+        positive(p, "retrieval.sources." + name + ".quota", quota);
+        if (weight < 0) {
+            p.add("retrieval.sources." + name + ".weight: must be >= 0, was " + weight);
+        }
+    }
+
+    private static void positive(List<String> p, String key, long value) {
+        if (value <= 0) {
+            p.add(key + ": must be > 0, was " + value);
+        }
+    }
+
+    private static void nonNegative(List<String> p, String key, long value) {
+        if (value < 0) {
+            p.add(key + ": must be >= 0, was " + value);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.sieve.config;
+
+import io.sieve.model.EventType;
+import io.sieve.model.EventTypes;
+import java.util.Map;
+
+/**
+ * The whole configuration. Built-in defaults live in {@code defaults.yaml} beside this class; a
+ * user's YAML file and {@code SIEVE_*} environment variables override them (see {@link ConfigLoader}).
+ */
+public record SieveConfig(
+        ServerConfig server,
+        Map<String, EventTypeConfig> eventTypes,
+        TrainingConfig training,
+        RetrievalConfig retrieval,
+        FilterConfig filters,
+        RankingConfig ranking,
+        RerankConfig rerank) {
+
+    public EventTypes types() {
+        return new EventTypes(eventTypes.entrySet().stream()
+                .map(e -> e.getValue().toEventType(e.getKey()))
+                .toList());
+    }
+
+    public record ServerConfig(String host, int port, int bundlePollSeconds, int defaultN, int maxN) {
+    }
+
+    public record EventTypeConfig(double weight, boolean negative, boolean seen, boolean useValue) {
+        EventType toEventType(String name) {
+            return new EventType(name, weight, negative, seen, useValue);
+        }
+    }
+
+    public record TrainingConfig(CoVisitationTraining coVisitation, TrendingTraining trending,
+                                 SegmentTraining segments, int listLength, int bundlesToKeep) {
+    }
+
+    /**
+     * @param window        pairs further apart than this in a user's time-ordered history are not
+     *                      counted; 0 counts every pair (classic item-to-item similarity)
+     * @param maxUserItems  only the most recent items of very long histories are paired
+     * @param neighbours    neighbours kept per item
+     * @param alpha         asymmetric cosine exponent: 0.5 is cosine, towards 1 favours popular neighbours less
+     * @param shrink        added to the denominator so that pairs seen once or twice do not dominate
+     */
+    public record CoVisitationTraining(int window, int maxUserItems, int neighbours, double alpha, double shrink) {
+    }
+
+    public record TrendingTraining(double halfLifeHours) {
+    }
+
+    /**
+     * @param attributes user attributes that define segments, in order of preference
+     * @param ageBounds  lower bounds of the age groups used when the attribute is numeric "age"
+     */
+    public record SegmentTraining(java.util.List<String> attributes, java.util.List<Integer> ageBounds) {
+    }
+
+    public record RetrievalConfig(int deadlineMs, int historyLength, Sources sources) {
+    }
+
+    public record Sources(Source covisitation, SessionSource session, Source popularity,
+                          Source trending, Source segment) {
+    }
+
+    public record Source(boolean enabled, int quota, double weight) {
+    }
+
+    public record SessionSource(boolean enabled, int quota, double weight, int maxItems, int gapMinutes) {
+    }
+
+    /**
+     * @param seen             drop items the user has an event on whose type is marked {@code seen}
+     * @param negative         drop items the user skipped, hid or disliked (types marked {@code negative})
+     * @param unavailable      drop items marked unavailable or no longer in the catalog
+     * @param historyLimit     how many of the user's latest events the seen and negative filters read
+     */
+    public record FilterConfig(boolean seen, boolean negative, boolean unavailable, int historyLimit) {
+    }
+
+    /** @param rrfK the k of reciprocal-rank fusion: larger values flatten the bonus of top ranks */
+    public record RankingConfig(String type, double rrfK) {
+    }
+
+    public record RerankConfig(String type) {
+    }
+}

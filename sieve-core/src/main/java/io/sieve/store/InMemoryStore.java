@@ -1,0 +1,132 @@
+package io.sieve.store;
+
+import io.sieve.model.Event;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A store held in memory. Offline evaluation uses it to serve a training split through the same
+ * pipeline the server runs; nothing is durable.
+ */
+public final class InMemoryStore implements Store {
+    private static final Comparator<Event> BY_TIME = Comparator.comparing(Event::timestamp)
+            .thenComparing(Event::user).thenComparing(Event::item).thenComparing(Event::type);
+
+    private final Map<String, Item> items = new TreeMap<>();
+    private final Map<String, User> users = new TreeMap<>();
+    private final TreeSet<Event> events = new TreeSet<>(BY_TIME);
+    private final Map<String, TreeSet<Event>> byUser = new HashMap<>();
+
+    @Override
+    public synchronized void putItems(List<Item> batch) {
+        batch.forEach(i -> items.put(i.id(), i));
+    }
+
+    @Override
+    public synchronized Optional<Item> item(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    @Override
+    public synchronized boolean deleteItem(String id) {
+        return items.remove(id) != null;
+    }
+
+    @Override
+    public synchronized void forEachItem(Consumer<Item> action) {
+        List.copyOf(items.values()).forEach(action);
+    }
+
+    @Override
+    public synchronized long itemCount() {
+        return items.size();
+    }
+
+    @Override
+    public synchronized void putUsers(List<User> batch) {
+        batch.forEach(u -> users.put(u.id(), u));
+    }
+
+    @Override
+    public synchronized Optional<User> user(String id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public synchronized boolean deleteUser(String id) {
+        boolean existed = users.remove(id) != null;
+        TreeSet<Event> own = byUser.remove(id);
+        if (own != null) {
+            events.removeAll(own);
+            existed = true;
+        }
+        return existed;
+    }
+
+    @Override
+    public synchronized void forEachUser(Consumer<User> action) {
+        List.copyOf(users.values()).forEach(action);
+    }
+
+    @Override
+    public synchronized void appendEvents(List<Event> batch) {
+        for (Event e : batch) {
+            Event key = identity(e);
+            events.remove(key);
+            events.add(key);
+            TreeSet<Event> own = byUser.computeIfAbsent(e.user(), u -> new TreeSet<>(BY_TIME));
+            own.remove(key);
+            own.add(key);
+        }
+    }
+
+    @Override
+    public synchronized List<Event> history(String userId, int limit) {
+        TreeSet<Event> own = byUser.get(userId);
+        if (own == null) {
+            return List.of();
+        }
+        List<Event> result = new ArrayList<>(Math.min(limit, own.size()));
+        for (Event e : own.descendingSet()) {
+            if (result.size() >= limit) {
+                break;
+            }
+            result.add(e);
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized void forEachEvent(Consumer<Event> action) {
+        List.copyOf(events).forEach(action);
+    }
+
+    @Override
+    public synchronized long eventCount() {
+        return events.size();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    /** Events are identified to the millisecond, like the embedded store's keys. */
+    private static Event identity(Event e) {
+        long millis = e.timestamp().toEpochMilli();
+        if (e.timestamp().getNano() % 1_000_000 == 0) {
+            return e;
+        }
+        return new Event(e.user(), e.item(), e.type(), e.value(), java.time.Instant.ofEpochMilli(millis),
+                e.requestId(), e.surface());
+    }
+}

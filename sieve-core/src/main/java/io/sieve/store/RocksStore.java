@@ -1,0 +1,259 @@
+package io.sieve.store;
+
+import io.sieve.model.Event;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The embedded store: RocksDB in {@code <dataDir>/store}. Writes are synced to the write-ahead
+ * log before they return. The catalog is also held in memory, because every request reads
+ * hundreds of items (filters, reasons) and the catalog is small next to the event log.
+ */
+public final class RocksStore implements Store {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final WriteOptions syncWrites;
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final ColumnFamilyHandle items;
+    private final ColumnFamilyHandle users;
+    private final ColumnFamilyHandle events;
+    private final ColumnFamilyHandle userEvents;
+    private final Map<String, Item> catalog = new ConcurrentHashMap<>();
+
+    private RocksStore(Path dir) throws RocksDBException {
+        dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction();
+        syncWrites = new WriteOptions().setSync(true);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : List.of("default", "items", "users", "events", "user_events")) {
+            descriptors.add(new ColumnFamilyDescriptor(EventCodec.utf8(name), cfOptions));
+        }
+        db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+        items = handles.get(1);
+        users = handles.get(2);
+        events = handles.get(3);
+        userEvents = handles.get(4);
+        try (RocksIterator it = db.newIterator(items)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                Item item = readJson(it.value(), Item.class);
+                catalog.put(item.id(), item);
+            }
+        }
+    }
+
+    /** Opens (creating if needed) the store under {@code dataDir}. */
+    public static RocksStore open(Path dataDir) {
+        try {
+            Path dir = dataDir.resolve("store");
+            Files.createDirectories(dir);
+            return new RocksStore(dir);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void putItems(List<Item> batch) {
+        try (WriteBatch wb = new WriteBatch()) {
+            for (Item item : batch) {
+                wb.put(items, EventCodec.utf8(item.id()), writeJson(item));
+            }
+            db.write(syncWrites, wb);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot write items", e);
+        }
+        for (Item item : batch) {
+            catalog.put(item.id(), item);
+        }
+    }
+
+    @Override
+    public Optional<Item> item(String id) {
+        return Optional.ofNullable(catalog.get(id));
+    }
+
+    @Override
+    public boolean deleteItem(String id) {
+        if (!catalog.containsKey(id)) {
+            return false;
+        }
+        try {
+            db.delete(items, syncWrites, EventCodec.utf8(id));
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot delete item " + id, e);
+        }
+        catalog.remove(id);
+        return true;
+    }
+
+    @Override
+    public void forEachItem(Consumer<Item> action) {
+        try (RocksIterator it = db.newIterator(items)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(readJson(it.value(), Item.class));
+            }
+        }
+    }
+
+    @Override
+    public long itemCount() {
+        return catalog.size();
+    }
+
+    @Override
+    public void putUsers(List<User> batch) {
+        try (WriteBatch wb = new WriteBatch()) {
+            for (User user : batch) {
+                wb.put(users, EventCodec.utf8(user.id()), writeJson(user));
+            }
+            db.write(syncWrites, wb);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot write users", e);
+        }
+    }
+
+    @Override
+    public Optional<User> user(String id) {
+        try {
+            byte[] value = db.get(users, EventCodec.utf8(id));
+            return value == null ? Optional.empty() : Optional.of(readJson(value, User.class));
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot read user " + id, e);
+        }
+    }
+
+    @Override
+    public boolean deleteUser(String id) {
+        byte[] prefix = EventCodec.userPrefix(id);
+        try (WriteBatch wb = new WriteBatch(); RocksIterator it = db.newIterator(userEvents)) {
+            boolean existed = db.get(users, EventCodec.utf8(id)) != null;
+            wb.delete(users, EventCodec.utf8(id));
+            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                existed = true;
+                wb.delete(userEvents, it.key());
+                wb.delete(events, EventCodec.timeKey(EventCodec.decode(it.value())));
+            }
+            db.write(syncWrites, wb);
+            return existed;
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot delete user " + id, e);
+        }
+    }
+
+    @Override
+    public void forEachUser(Consumer<User> action) {
+        try (RocksIterator it = db.newIterator(users)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(readJson(it.value(), User.class));
+            }
+        }
+    }
+
+    @Override
+    public void appendEvents(List<Event> batch) {
+        try (WriteBatch wb = new WriteBatch()) {
+            for (Event e : batch) {
+                byte[] value = EventCodec.encode(e);
+                wb.put(events, EventCodec.timeKey(e), value);
+                wb.put(userEvents, EventCodec.userKey(e), value);
+            }
+            db.write(syncWrites, wb);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot append events", e);
+        }
+    }
+
+    @Override
+    public List<Event> history(String userId, int limit) {
+        byte[] prefix = EventCodec.userPrefix(userId);
+        // Keys of this user all sort below prefix-with-last-byte-1, so seekForPrev lands on the newest.
+        byte[] upper = Arrays.copyOf(prefix, prefix.length);
+        upper[upper.length - 1] = 1;
+        List<Event> result = new ArrayList<>(Math.min(limit, 256));
+        try (RocksIterator it = db.newIterator(userEvents)) {
+            for (it.seekForPrev(upper); it.isValid() && result.size() < limit; it.prev()) {
+                if (!startsWith(it.key(), prefix)) {
+                    break;
+                }
+                result.add(EventCodec.decode(it.value()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void forEachEvent(Consumer<Event> action) {
+        try (RocksIterator it = db.newIterator(events)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(EventCodec.decode(it.value()));
+            }
+        }
+    }
+
+    @Override
+    public long eventCount() {
+        try {
+            return db.getLongProperty(events, "rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot count events", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ColumnFamilyHandle h : handles) {
+            h.close();
+        }
+        db.close();
+        syncWrites.close();
+        cfOptions.close();
+        dbOptions.close();
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static byte[] writeJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T readJson(byte[] data, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(data, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

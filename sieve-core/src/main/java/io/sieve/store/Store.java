@@ -1,0 +1,51 @@
+package io.sieve.store;
+
+import io.sieve.model.Event;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Items, users and events. Every write method returns only once the data is durable (for the
+ * embedded store: synced to the write-ahead log), so an acknowledged write survives a crash.
+ */
+public interface Store extends AutoCloseable {
+
+    void putItems(List<Item> items);
+
+    Optional<Item> item(String id);
+
+    /** Removes the item; its events stay, as history of what users did. */
+    boolean deleteItem(String id);
+
+    /** Every item, in id order. */
+    void forEachItem(Consumer<Item> action);
+
+    long itemCount();
+
+    void putUsers(List<User> users);
+
+    Optional<User> user(String id);
+
+    /** Removes the user and every event of theirs. */
+    boolean deleteUser(String id);
+
+    void forEachUser(Consumer<User> action);
+
+    /** Appends events; storing an identical event again (same user, item, type, millisecond) keeps one. */
+    void appendEvents(List<Event> events);
+
+    /** The user's most recent events, newest first, at most {@code limit}. */
+    List<Event> history(String userId, int limit);
+
+    /** Every event in timestamp order, oldest first. */
+    void forEachEvent(Consumer<Event> action);
+
+    /** Number of stored events; exact for the in-memory store, an estimate for large embedded stores. */
+    long eventCount();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,34 @@
+package io.sieve.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sieve} command line; each subcommand is a class beside this one. */
+@Command(name = "sieve",
+        mixinStandardHelpOptions = true,
+        version = "sieve 0.1.0",
+        description = "A multi-stage recommendation engine: retrieve, filter, rank, re-rank.",
+        subcommands = {
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class SieveCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SieveCommand())
+                .setExecutionExceptionHandler(new FriendlyErrors());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
