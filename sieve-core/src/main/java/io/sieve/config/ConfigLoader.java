@@ -48,6 +48,24 @@ public final class ConfigLoader {
         return config;
     }
 
+    /**
+     * A copy of {@code base} with settings changed, keys as dotted paths
+     * ({@code retrieval.sources.popularity.enabled=false}); used by evaluation and tuning to vary
+     * one configuration without writing files. Unknown keys are an error.
+     */
+    public static SieveConfig withSettings(SieveConfig base, Map<String, String> settings) {
+        ObjectNode tree = YAML.valueToTree(base);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String path = e.getKey().toUpperCase(Locale.ROOT).replace('.', '_').replaceAll("[^A-Z0-9_]", "");
+            if (!setByPath(tree, path, e.getValue())) {
+                throw new ConfigException(List.of(e.getKey() + ": no such configuration key"));
+            }
+        }
+        SieveConfig config = bind(tree);
+        ConfigValidator.check(config);
+        return config;
+    }
+
     /** The effective configuration as YAML, for {@code sieve validate}. */
     public static String toYaml(SieveConfig config) {
         try {

@@ -26,9 +26,9 @@ public record SieveConfig(
     public record ServerConfig(String host, int port, int bundlePollSeconds, int defaultN, int maxN) {
     }
 
-    public record EventTypeConfig(double weight, boolean negative, boolean seen, boolean useValue) {
+    public record EventTypeConfig(double weight, boolean negative, boolean seen, boolean useValue, String verb) {
         EventType toEventType(String name) {
-            return new EventType(name, weight, negative, seen, useValue);
+            return new EventType(name, weight, negative, seen, useValue, verb == null ? "chose" : verb);
         }
     }
 
@@ -79,8 +79,11 @@ public record SieveConfig(
     public record FilterConfig(boolean seen, boolean negative, boolean unavailable, int historyLimit) {
     }
 
-    /** @param rrfK the k of reciprocal-rank fusion: larger values flatten the bonus of top ranks */
-    public record RankingConfig(String type, double rrfK) {
+    /**
+     * @param fusion how source scores are made comparable before blending: score or rrf
+     * @param rrfK   the k of reciprocal-rank fusion: larger values flatten the bonus of top ranks
+     */
+    public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK) {
     }
 
     public record RerankConfig(String type) {

@@ -24,7 +24,7 @@ public final class EventTypes {
     /** The type called {@code name}; unknown names (events stored under an older config) weigh nothing. */
     public EventType get(String name) {
         EventType t = byName.get(name);
-        return t != null ? t : new EventType(name, 0, false, false, false);
+        return t != null ? t : new EventType(name, 0, false, false, false, "chose");
     }
 
     public Set<String> names() {

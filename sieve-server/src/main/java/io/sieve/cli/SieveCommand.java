@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         version = "sieve 0.1.0",
         description = "A multi-stage recommendation engine: retrieve, filter, rank, re-rank.",
         subcommands = {
+            TrainCommand.class,
+            EvalCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,21 @@
+package io.sieve.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one evaluation run: one row per evaluated configuration (the blended pipeline,
+ * or each source alone), plus each source's candidate recall at its quota.
+ *
+ * @param metrics         "NDCG@10" -> value, in a stable order
+ * @param candidateRecall source -> recall of its quota-sized candidate list
+ */
+public record EvalReport(String dataset, String protocol, int trainEvents, int testUsers, int catalogItems,
+                         List<Row> rows, Map<String, CandidateRecall> candidateRecall, double seconds) {
+
+    public record Row(String name, Map<String, Double> metrics) {
+    }
+
+    public record CandidateRecall(int quota, double recall) {
+    }
+}

@@ -1,0 +1,158 @@
+package io.sieve.eval;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.config.SieveConfig;
+import io.sieve.model.Event;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import io.sieve.pipeline.Pipeline;
+import io.sieve.pipeline.PipelineFactory;
+import io.sieve.pipeline.RecommendationRequest;
+import io.sieve.pipeline.Recommendations;
+import io.sieve.pipeline.RequestContext;
+import io.sieve.retrieve.RetrievalStage;
+import io.sieve.retrieve.Retrieved;
+import io.sieve.store.InMemoryStore;
+import io.sieve.train.Trainer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Offline evaluation through the serving code itself: the training part of a split is loaded into
+ * an in-memory store, a bundle is trained from it exactly as {@code sieve train} would, and every
+ * test user's request goes through the same {@link Pipeline} the server runs.
+ */
+public final class Evaluator {
+    private final List<Item> items;
+    private final List<User> users;
+    private final List<Integer> ks;
+
+    public Evaluator(List<Item> items, List<User> users, List<Integer> ks) {
+        this.items = List.copyOf(items);
+        this.users = List.copyOf(users);
+        this.ks = List.copyOf(ks);
+    }
+
+    /** A trained split ready to answer requests: its store, bundle and catalogue facts. */
+    public record Prepared(Split split, InMemoryStore store, ModelBundle bundle, Map<String, Item> catalog,
+                           Map<String, Integer> usersPerItem, int trainUsers) {
+    }
+
+    public Prepared prepare(SieveConfig config, Split split) {
+        InMemoryStore store = new InMemoryStore();
+        store.putItems(items);
+        store.putUsers(users);
+        store.appendEvents(split.train());
+        // A fixed clock keeps the bundle (its version string included) identical run to run.
+        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+        ModelBundle bundle = new Trainer(config, clock).train(store);
+        store.appendEvents(split.historyOnly());
+        Map<String, Item> catalog = new HashMap<>();
+        items.forEach(i -> catalog.put(i.id(), i));
+        Map<String, Set<String>> seenBy = new HashMap<>();
+        for (Event e : split.train()) {
+            if (config.types().weightOf(e) > 0) {
+                seenBy.computeIfAbsent(e.item(), k -> new HashSet<>()).add(e.user());
+            }
+        }
+        Map<String, Integer> usersPerItem = new HashMap<>();
+        seenBy.forEach((item, us) -> usersPerItem.put(item, us.size()));
+        int trainUsers = (int) split.train().stream().map(Event::user).distinct().count();
+        return new Prepared(split, store, bundle, catalog, usersPerItem, trainUsers);
+    }
+
+    /** Evaluates the pipeline that {@code config} describes on a prepared split. */
+    public EvalReport.Row evaluate(String name, SieveConfig config, Prepared prepared) {
+        int maxK = ks.stream().mapToInt(Integer::intValue).max().orElse(10);
+        Map<String, Double> sums = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<Integer, Set<String>> recommendedItems = new HashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), executor);
+            Map<String, List<String>> lists = recommendAll(pipeline, prepared, maxK);
+            for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
+                List<String> ranked = lists.get(test.getKey());
+                Set<String> relevant = test.getValue();
+                for (int k : ks) {
+                    List<String> top = ranked.subList(0, Math.min(k, ranked.size()));
+                    add(sums, counts, "Precision@" + k, RankingMetrics.precision(ranked, relevant, k));
+                    add(sums, counts, "Recall@" + k, RankingMetrics.recall(ranked, relevant, k));
+                    add(sums, counts, "NDCG@" + k, RankingMetrics.ndcg(ranked, relevant, k));
+                    add(sums, counts, "MAP@" + k, RankingMetrics.averagePrecision(ranked, relevant, k));
+                    add(sums, counts, "HitRate@" + k, RankingMetrics.hitRate(ranked, relevant, k));
+                    add(sums, counts, "MRR@" + k, RankingMetrics.reciprocalRank(ranked, relevant, k));
+                    add(sums, counts, "Diversity@" + k, BeyondAccuracy.intraListDiversity(top, prepared.catalog()));
+                    add(sums, counts, "Novelty@" + k,
+                            BeyondAccuracy.novelty(top, prepared.usersPerItem(), prepared.trainUsers()));
+                    recommendedItems.computeIfAbsent(k, x -> new HashSet<>()).addAll(top);
+                }
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        sums.forEach((key, sum) -> metrics.put(key, sum / counts.get(key)));
+        for (int k : ks) {
+            metrics.put("Coverage@" + k, recommendedItems.getOrDefault(k, Set.of()).size() / (double) items.size());
+        }
+        return new EvalReport.Row(name, metrics);
+    }
+
+    /** Recall of each source's candidate list at its quota, with the filters applied. */
+    public Map<String, EvalReport.CandidateRecall> candidateRecall(SieveConfig config, Prepared prepared) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), executor);
+            for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
+                RequestContext context = pipeline.context(request(prepared, test.getKey(), 1), prepared.bundle());
+                for (RetrievalStage.Source source : pipeline.retrieval().sources()) {
+                    int hits = 0;
+                    for (Retrieved r : source.retriever().retrieve(context, source.quota())) {
+                        if (test.getValue().contains(r.itemId())) {
+                            hits++;
+                        }
+                    }
+                    double[] s = sums.computeIfAbsent(source.retriever().name(), n -> new double[2]);
+                    s[0] += hits / (double) test.getValue().size();
+                    s[1] = source.quota();
+                }
+            }
+        }
+        Map<String, EvalReport.CandidateRecall> out = new LinkedHashMap<>();
+        int users = prepared.split().relevant().size();
+        sums.forEach((name, s) -> out.put(name, new EvalReport.CandidateRecall((int) s[1], s[0] / users)));
+        return out;
+    }
+
+    private Map<String, List<String>> recommendAll(Pipeline pipeline, Prepared prepared, int n) {
+        List<String> testUsers = new ArrayList<>(prepared.split().relevant().keySet());
+        Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
+        testUsers.parallelStream().forEach(user -> {
+            Recommendations r = pipeline.recommend(request(prepared, user, n), prepared.bundle());
+            lists.put(user, r.items().stream().map(Recommendations.RecommendedItem::id).toList());
+        });
+        return lists;
+    }
+
+    private static RecommendationRequest request(Prepared prepared, String user, int n) {
+        return new RecommendationRequest(user, n, "eval", null, null, false, prepared.split().requestTime().get(user));
+    }
+
+    private static void add(Map<String, Double> sums, Map<String, Integer> counts, String key, double value) {
+        sums.putIfAbsent(key, 0.0);
+        if (!Double.isNaN(value)) {
+            sums.merge(key, value, Double::sum);
+            counts.merge(key, 1, Integer::sum);
+        } else {
+            counts.putIfAbsent(key, 0);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.sieve.filter;
+
+import io.sieve.pipeline.RequestContext;
+
+/** Decides whether an item may be shown in this request. Must be cheap: it runs per candidate. */
+public interface CandidateFilter {
+    String name();
+
+    boolean admits(String itemId, RequestContext context);
+}

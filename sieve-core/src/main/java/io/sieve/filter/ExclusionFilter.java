@@ -1,0 +1,16 @@
+package io.sieve.filter;
+
+import io.sieve.pipeline.RequestContext;
+
+/** Drops the item ids the caller passed in {@code exclude}. */
+public final class ExclusionFilter implements CandidateFilter {
+    @Override
+    public String name() {
+        return "exclude";
+    }
+
+    @Override
+    public boolean admits(String itemId, RequestContext context) {
+        return !context.request().exclude().contains(itemId);
+    }
+}

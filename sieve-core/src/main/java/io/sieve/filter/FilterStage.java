@@ -1,0 +1,46 @@
+package io.sieve.filter;
+
+import io.sieve.pipeline.RequestContext;
+import io.sieve.retrieve.Candidate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All filters in order; an item is shown only if every one admits it. */
+public final class FilterStage {
+    /** Survivors, and how many candidates each filter removed (first filter to refuse gets the count). */
+    public record Result(List<Candidate> kept, Map<String, Integer> removedBy) {
+    }
+
+    private final List<CandidateFilter> filters;
+
+    public FilterStage(List<CandidateFilter> filters) {
+        this.filters = List.copyOf(filters);
+    }
+
+    public boolean admits(String itemId, RequestContext context) {
+        for (CandidateFilter f : filters) {
+            if (!f.admits(itemId, context)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Result apply(List<Candidate> candidates, RequestContext context) {
+        List<Candidate> kept = new ArrayList<>(candidates.size());
+        Map<String, Integer> removed = new LinkedHashMap<>();
+        outer:
+        for (Candidate c : candidates) {
+            for (CandidateFilter f : filters) {
+                if (!f.admits(c.itemId(), context)) {
+                    removed.merge(f.name(), 1, Integer::sum);
+                    continue outer;
+                }
+            }
+            kept.add(c);
+        }
+        return new Result(kept, removed);
+    }
+}

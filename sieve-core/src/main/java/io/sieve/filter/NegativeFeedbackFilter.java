@@ -1,0 +1,16 @@
+package io.sieve.filter;
+
+import io.sieve.pipeline.RequestContext;
+
+/** Drops items the user skipped, hid or disliked: a "no" is never answered with the same item. */
+public final class NegativeFeedbackFilter implements CandidateFilter {
+    @Override
+    public String name() {
+        return "negative";
+    }
+
+    @Override
+    public boolean admits(String itemId, RequestContext context) {
+        return !context.negativeItems().contains(itemId);
+    }
+}

@@ -1,0 +1,96 @@
+package io.sieve.pipeline;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.model.Event;
+import io.sieve.model.EventTypes;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import io.sieve.store.Store;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What every stage of one request may read: the request, the model bundle pinned for the whole
+ * request, the user's profile and history, and which items the filters would let through
+ * (retrievers consult it while filling their quota, so quotas are not spent on items that would be
+ * dropped later).
+ */
+public final class RequestContext {
+    private final RecommendationRequest request;
+    private final ModelBundle bundle;
+    private final Store store;
+    private final EventTypes types;
+    private final User user;
+    private final List<Event> history;
+    private final Set<String> seen = new HashSet<>();
+    private final Set<String> negative = new HashSet<>();
+    private Predicate<String> eligible = id -> true;
+
+    public RequestContext(RecommendationRequest request, ModelBundle bundle, Store store, EventTypes types,
+                          User user, List<Event> history) {
+        this.request = request;
+        this.bundle = bundle;
+        this.store = store;
+        this.types = types;
+        this.user = user;
+        this.history = List.copyOf(history);
+        for (Event e : history) {
+            var type = types.get(e.type());
+            if (type.seen()) {
+                seen.add(e.item());
+            }
+            if (type.negative()) {
+                negative.add(e.item());
+            }
+        }
+    }
+
+    public RecommendationRequest request() {
+        return request;
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    public EventTypes types() {
+        return types;
+    }
+
+    public Optional<User> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The user's latest events, newest first. */
+    public List<Event> history() {
+        return history;
+    }
+
+    public Instant now() {
+        return request.now();
+    }
+
+    public Set<String> seenItems() {
+        return seen;
+    }
+
+    public Set<String> negativeItems() {
+        return negative;
+    }
+
+    public Optional<Item> item(String id) {
+        return store.item(id);
+    }
+
+    public boolean isEligible(String itemId) {
+        return eligible.test(itemId);
+    }
+
+    void setEligibility(Predicate<String> eligible) {
+        this.eligible = eligible;
+    }
+}

@@ -1,0 +1,61 @@
+package io.sieve.pipeline;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.model.Item;
+import io.sieve.store.Store;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * "More like this": the item's co-visitation neighbours, topped up with popular items that share
+ * one of its categories when the item is too new or too rare to have enough neighbours.
+ */
+public final class SimilarItems {
+    private final Store store;
+
+    public SimilarItems(Store store) {
+        this.store = store;
+    }
+
+    /** Empty when neither the catalog nor the model knows the item. */
+    public Optional<Recommendations> similar(String itemId, int n, ModelBundle bundle) {
+        Optional<Item> item = store.item(itemId);
+        int index = bundle.items().indexOf(itemId);
+        if (item.isEmpty() && index < 0) {
+            return Optional.empty();
+        }
+        String name = item.map(Item::displayName).orElse(itemId);
+        List<Recommendations.RecommendedItem> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>(Set.of(itemId));
+        if (index >= 0) {
+            var table = bundle.coVisitation();
+            for (int p = table.start(index); p < table.end(index) && out.size() < n; p++) {
+                String id = bundle.items().id(table.neighbour(p));
+                if (showable(id) && taken.add(id)) {
+                    out.add(new Recommendations.RecommendedItem(id, table.score(p), List.of("covisitation"),
+                            "often chosen together with " + name));
+                }
+            }
+        }
+        List<String> categories = item.map(Item::categories).orElse(List.of());
+        var popular = bundle.popularity();
+        for (int i = 0; i < popular.size() && out.size() < n && !categories.isEmpty(); i++) {
+            String id = bundle.items().id(popular.items()[i]);
+            Optional<Item> candidate = store.item(id);
+            Optional<String> shared = candidate.flatMap(c -> c.categories().stream().filter(categories::contains).findFirst());
+            if (shared.isPresent() && candidate.get().isAvailable() && taken.add(id)) {
+                out.add(new Recommendations.RecommendedItem(id, 0, List.of("category"),
+                        "popular in " + shared.get() + ", like " + name));
+            }
+        }
+        return Optional.of(new Recommendations(UUID.randomUUID().toString(), out, null));
+    }
+
+    private boolean showable(String id) {
+        return store.item(id).map(Item::isAvailable).orElse(false);
+    }
+}

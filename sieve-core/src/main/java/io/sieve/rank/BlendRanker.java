@@ -1,0 +1,64 @@
+package io.sieve.rank;
+
+import io.sieve.pipeline.RequestContext;
+import io.sieve.retrieve.Candidate;
+import io.sieve.retrieve.SourceHit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Blends the sources' opinions into one score, as a weighted sum over the sources that proposed
+ * a candidate. Sources score on unrelated scales (similarity sums, counts, decayed counts), so
+ * each contribution is made comparable first, in one of two ways:
+ * <ul>
+ *   <li>{@code score}: the source's score divided by its best score in this request, which keeps
+ *       how much better one candidate is than the next;</li>
+ *   <li>{@code rrf}: reciprocal-rank fusion, weight / (k + rank), which uses ranks only.</li>
+ * </ul>
+ * The reason shown is that of the source contributing most.
+ */
+public final class BlendRanker implements Ranker {
+    /** How a source's contribution is put on a common scale. */
+    public enum Fusion { score, rrf }
+
+    private final Map<String, Double> weights;
+    private final Fusion fusion;
+    private final double k;
+
+    public BlendRanker(Map<String, Double> weights, Fusion fusion, double k) {
+        this.weights = Map.copyOf(weights);
+        this.fusion = fusion;
+        this.k = k;
+    }
+
+    @Override
+    public List<Candidate> rank(RequestContext context, List<Candidate> candidates) {
+        Map<String, Double> best = new HashMap<>();
+        for (Candidate c : candidates) {
+            c.hits().forEach((source, hit) -> best.merge(source, hit.score(), Math::max));
+        }
+        for (Candidate c : candidates) {
+            double total = 0;
+            double strongest = -1;
+            String reason = null;
+            for (Map.Entry<String, SourceHit> hit : c.hits().entrySet()) {
+                double weight = weights.getOrDefault(hit.getKey(), 0.0);
+                double part = fusion == Fusion.rrf
+                        ? weight / (k + hit.getValue().rank())
+                        : weight * hit.getValue().score() / best.get(hit.getKey());
+                total += part;
+                if (part > strongest) {
+                    strongest = part;
+                    reason = hit.getValue().reason();
+                }
+            }
+            c.setScore(total, reason);
+        }
+        List<Candidate> ranked = new ArrayList<>(candidates);
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::itemId));
+        return ranked;
+    }
+}

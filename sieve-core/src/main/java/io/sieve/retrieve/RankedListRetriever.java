@@ -1,0 +1,54 @@
+package io.sieve.retrieve;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.bundle.RankedList;
+import io.sieve.pipeline.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Walks a precomputed list from the bundle (global popularity, trending) and returns its first
+ * eligible items. Trained lists are fixed, so the walk is the whole cost of a request.
+ */
+public final class RankedListRetriever implements Retriever {
+    private final String name;
+    private final Function<ModelBundle, RankedList> list;
+    private final String reason;
+
+    public RankedListRetriever(String name, Function<ModelBundle, RankedList> list, String reason) {
+        this.name = name;
+        this.list = list;
+        this.reason = reason;
+    }
+
+    public static RankedListRetriever popularity() {
+        return new RankedListRetriever("popularity", ModelBundle::popularity, "popular with everyone");
+    }
+
+    public static RankedListRetriever trending() {
+        return new RankedListRetriever("trending", ModelBundle::trending, "trending right now");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Retrieved> retrieve(RequestContext context, int quota) {
+        return take(context, list.apply(context.bundle()), quota, reason);
+    }
+
+    static List<Retrieved> take(RequestContext context, RankedList ranked, int quota, String reason) {
+        List<Retrieved> out = new ArrayList<>(Math.min(quota, ranked.size()));
+        var index = context.bundle().items();
+        for (int i = 0; i < ranked.size() && out.size() < quota; i++) {
+            String id = index.id(ranked.items()[i]);
+            if (context.isEligible(id)) {
+                out.add(new Retrieved(id, ranked.scores()[i], reason));
+            }
+        }
+        return out;
+    }
+}

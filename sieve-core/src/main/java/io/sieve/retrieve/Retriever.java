@@ -1,0 +1,14 @@
+package io.sieve.retrieve;
+
+import io.sieve.pipeline.RequestContext;
+import java.util.List;
+
+/**
+ * A candidate source. Returns at most {@code quota} items, best first, skipping items the request
+ * context says are not eligible. Must be safe to call from many threads at once.
+ */
+public interface Retriever {
+    String name();
+
+    List<Retrieved> retrieve(RequestContext context, int quota);
+}

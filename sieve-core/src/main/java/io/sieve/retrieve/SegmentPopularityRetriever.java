@@ -1,0 +1,29 @@
+package io.sieve.retrieve;
+
+import io.sieve.bundle.RankedList;
+import io.sieve.bundle.SegmentScheme;
+import io.sieve.pipeline.RequestContext;
+import java.util.List;
+
+/**
+ * Favourites of the user's segment (age group, country, ...): the first configured attribute the
+ * user has and training saw a list for wins, so the most telling attribute is used.
+ */
+public final class SegmentPopularityRetriever implements Retriever {
+    @Override
+    public String name() {
+        return "segment";
+    }
+
+    @Override
+    public List<Retrieved> retrieve(RequestContext context, int quota) {
+        var bundle = context.bundle();
+        for (String key : bundle.segmentScheme().keysOf(context.user().orElse(null))) {
+            RankedList list = bundle.segment(key);
+            if (list.size() > 0) {
+                return RankedListRetriever.take(context, list, quota, "popular with " + SegmentScheme.describe(key));
+            }
+        }
+        return List.of();
+    }
+}

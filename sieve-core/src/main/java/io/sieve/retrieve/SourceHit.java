@@ -1,0 +1,5 @@
+package io.sieve.retrieve;
+
+/** Where one source placed a candidate: its 1-based rank, its score and its reason. */
+public record SourceHit(int rank, double score, String reason) {
+}

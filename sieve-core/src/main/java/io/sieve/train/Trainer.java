@@ -1,0 +1,99 @@
+package io.sieve.train;
+
+import io.sieve.bundle.BundleManifest;
+import io.sieve.bundle.ModelBundle;
+import io.sieve.bundle.NeighbourTable;
+import io.sieve.bundle.RankedList;
+import io.sieve.bundle.SegmentScheme;
+import io.sieve.config.SieveConfig;
+import io.sieve.model.Event;
+import io.sieve.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds a model bundle from everything in the store. */
+public final class Trainer {
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final SieveConfig config;
+    private final Clock clock;
+
+    public Trainer(SieveConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ModelBundle train(Store store) {
+        return build(store, Interactions.load(store, config.types()), true);
+    }
+
+    /**
+     * Popularity, trending and segments only: cheap enough to compute when a server starts with
+     * no trained bundle, so that it can answer at once.
+     */
+    public ModelBundle trainPopularityOnly(Store store) {
+        return build(store, Interactions.load(store, config.types()), false);
+    }
+
+    private ModelBundle build(Store store, Interactions data, boolean withCoVisitation) {
+        var t = config.training();
+        double[] popularity = data.popularity();
+        RankedList popular = TopK.of(popularity, t.listLength());
+        RankedList trending = TopK.of(trending(data), t.listLength());
+        SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
+        Map<String, RankedList> segments = segments(store, data, scheme);
+        NeighbourTable coVisitation = withCoVisitation
+                ? new CoVisitationBuilder(t.coVisitation()).build(data)
+                : NeighbourTable.empty(data.items().size());
+        Instant now = clock.instant();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("coVisitation", withCoVisitation ? t.coVisitation() : "not trained");
+        parameters.put("trending", t.trending());
+        parameters.put("segments", t.segments());
+        parameters.put("listLength", t.listLength());
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
+                data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
+        return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation);
+    }
+
+    /** Exponentially decayed positive weight, as of the newest event (the data's "now"). */
+    private double[] trending(Interactions data) {
+        double halfLifeMs = config.training().trending().halfLifeHours() * 3_600_000.0;
+        long end = data.watermark().toEpochMilli();
+        double[] scores = new double[data.items().size()];
+        for (Event e : data.positiveEvents()) {
+            double age = end - e.timestamp().toEpochMilli();
+            scores[data.items().indexOf(e.item())] += config.types().weightOf(e) * Math.pow(0.5, age / halfLifeMs);
+        }
+        return scores;
+    }
+
+    private Map<String, RankedList> segments(Store store, Interactions data, SegmentScheme scheme) {
+        Map<String, Interactions.UserItems> byUser = data.byUser();
+        Map<String, double[]> counts = new HashMap<>();
+        store.forEachUser(user -> {
+            Interactions.UserItems items = byUser.get(user.id());
+            if (items == null) {
+                return;
+            }
+            for (String key : scheme.keysOf(user)) {
+                double[] c = counts.computeIfAbsent(key, k -> new double[data.items().size()]);
+                for (int i = 0; i < items.items().length; i++) {
+                    if (items.weights()[i] > 0) {
+                        c[items.items()[i]] += items.weights()[i];
+                    }
+                }
+            }
+        });
+        Map<String, RankedList> segments = new TreeMap<>();
+        int length = config.training().listLength();
+        counts.forEach((key, c) -> segments.put(key, TopK.of(c, length)));
+        return segments;
+    }
+}
