@@ -86,7 +86,7 @@ public final class CoVisitationBuilder {
             }
         }
         int keep = Math.min(positives, params.maxUserItems());
-        if (keep < 2) {
+        if (keep == 0) {
             return;
         }
         int[] items = new int[keep];

@@ -6,7 +6,9 @@ import io.sieve.bundle.NeighbourTable;
 import io.sieve.bundle.RankedList;
 import io.sieve.bundle.SegmentScheme;
 import io.sieve.config.SieveConfig;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.sieve.model.Event;
+import io.sieve.store.Json;
 import io.sieve.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +59,8 @@ public final class Trainer {
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());
         parameters.put("listLength", t.listLength());
+        // Stored as plain JSON values so that a manifest reads back equal to what was written.
+        parameters = Json.MAPPER.convertValue(parameters, new TypeReference<Map<String, Object>>() { });
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
                 data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
         return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation);

@@ -1,0 +1,52 @@
+package io.sieve.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sieve.config.ConfigLoader;
+import io.sieve.pipeline.TasteClusters;
+import io.sieve.store.RocksStore;
+import io.sieve.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleStoreTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aPublishedBundleLoadsBackIdenticalAndOldOnesArePruned() throws Exception {
+        var config = ConfigLoader.defaults();
+        BundleStore bundles = new BundleStore(dataDir);
+        ModelBundle last = null;
+        try (RocksStore store = RocksStore.open(dataDir)) {
+            new TasteClusters(2, 10, 5, 5, 3).fill(store);
+            for (int i = 0; i < 4; i++) {
+                last = new Trainer(config, Clock.fixed(Instant.ofEpochSecond(1000L * i), ZoneOffset.UTC)).train(store);
+                bundles.publish(last, 2);
+            }
+        }
+        assertEquals(last.version(), bundles.currentVersion().orElseThrow());
+        ModelBundle loaded = bundles.loadCurrent().orElseThrow();
+        assertEquals(last.manifest(), loaded.manifest());
+        assertEquals(last.items().size(), loaded.items().size());
+        assertArrayEquals(last.popularity().items(), loaded.popularity().items());
+        assertArrayEquals(last.trending().scores(), loaded.trending().scores());
+        assertArrayEquals(last.coVisitation().offsets(), loaded.coVisitation().offsets());
+        assertArrayEquals(last.coVisitation().neighbours(), loaded.coVisitation().neighbours());
+        assertArrayEquals(last.coVisitation().scores(), loaded.coVisitation().scores());
+        assertEquals(last.segments().keySet(), loaded.segments().keySet());
+        assertTrue(loaded.segments().containsKey("country=DE"));
+        assertTrue(loaded.segments().containsKey("age=18-24"));
+        try (Stream<Path> dirs = Files.list(bundles.root())) {
+            assertEquals(2, dirs.filter(Files::isDirectory).count());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.sieve.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.config.ConfigLoader;
+import io.sieve.config.SieveConfig;
+import io.sieve.filter.FilterStage;
+import io.sieve.model.Event;
+import io.sieve.model.Item;
+import io.sieve.rank.BlendRanker;
+import io.sieve.rerank.TruncatingReRanker;
+import io.sieve.retrieve.RankedListRetriever;
+import io.sieve.retrieve.RetrievalStage;
+import io.sieve.retrieve.Retrieved;
+import io.sieve.retrieve.Retriever;
+import io.sieve.store.RocksStore;
+import io.sieve.train.Trainer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTest {
+    @TempDir
+    Path dataDir;
+
+    private final SieveConfig config = ConfigLoader.defaults();
+    private RocksStore store;
+    private ExecutorService executor;
+    private Pipeline pipeline;
+    private ModelBundle bundle;
+
+    @BeforeEach
+    void setUp() {
+        store = RocksStore.open(dataDir);
+        new TasteClusters(3, 30, 20, 12, 7).fill(store);
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        pipeline = PipelineFactory.create(config, store, executor);
+        bundle = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+        store.close();
+    }
+
+    private Recommendations recommend(String user, int n) {
+        return pipeline.recommend(new RecommendationRequest(user, n, null, null, null, true, null), bundle);
+    }
+
+    private static List<String> ids(Recommendations r) {
+        return r.items().stream().map(Recommendations.RecommendedItem::id).toList();
+    }
+
+    @Test
+    void aUserGetsItemsOfTheirTasteWithSourcesAndReasons() {
+        Recommendations r = recommend(TasteClusters.user(1, 0), 10);
+        assertEquals(10, r.items().size());
+        assertNotNull(r.requestId());
+        long sameGenre = r.items().stream().filter(i -> TasteClusters.genreOf(i.id()) == 1).count();
+        assertTrue(sameGenre >= 9, "expected items of genre 1, got " + ids(r));
+        Recommendations.RecommendedItem top = r.items().get(0);
+        assertTrue(top.sources().contains("covisitation"), top.toString());
+        assertTrue(top.reason().startsWith("because you viewed Item "), top.reason());
+        assertTrue(r.debug().timingsMs().containsKey("retrieve"));
+        assertTrue(r.debug().candidates().get("covisitation") > 0);
+    }
+
+    @Test
+    void seenItemsAreNeverRecommended() {
+        for (int u = 0; u < 20; u++) {
+            String user = TasteClusters.user(0, u);
+            Set<String> seen = Set.copyOf(store.history(user, 1000).stream().map(Event::item).toList());
+            for (String id : ids(recommend(user, 50))) {
+                assertFalse(seen.contains(id), user + " was shown " + id + " again");
+            }
+        }
+    }
+
+    @Test
+    void negativeFeedbackRemovesTheItemAndPushesItsNeighboursDown() {
+        String user = TasteClusters.user(2, 3);
+        List<String> before = ids(recommend(user, 10));
+        String disliked = before.get(0);
+        store.appendEvents(List.of(Event.of(user, disliked, "dislike", TasteClusters.START.plusSeconds(86_400 * 30))));
+        List<String> after = ids(recommend(user, 10));
+        assertFalse(after.contains(disliked));
+        store.appendEvents(List.of(Event.of(user, after.get(0), "hide", TasteClusters.START.plusSeconds(86_400 * 31))));
+        assertFalse(ids(recommend(user, 10)).contains(after.get(0)));
+    }
+
+    @Test
+    void callerExclusionsCategoriesAndAvailabilityAreHonoured() {
+        String user = TasteClusters.user(0, 1);
+        List<String> first = ids(recommend(user, 5));
+        var excluded = pipeline.recommend(new RecommendationRequest(user, 5, null, Set.copyOf(first), null, false, null), bundle);
+        assertTrue(ids(excluded).stream().noneMatch(first::contains));
+
+        var inGenre2 = pipeline.recommend(new RecommendationRequest(user, 10, null, null, Set.of("genre2", "genre1"), false, null), bundle);
+        assertEquals(10, inGenre2.items().size());
+        assertTrue(ids(inGenre2).stream().allMatch(id -> TasteClusters.genreOf(id) != 0));
+
+        Item gone = store.item(first.get(0)).orElseThrow();
+        store.putItems(List.of(new Item(gone.id(), gone.title(), null, gone.categories(), null, null, null, false)));
+        assertFalse(ids(recommend(user, 10)).contains(gone.id()));
+    }
+
+    @Test
+    void anUnknownUserGetsPopularItems() {
+        Recommendations r = recommend("someone-new", 10);
+        assertEquals(10, r.items().size());
+        assertTrue(r.items().stream().allMatch(i -> i.sources().contains("popularity") || i.sources().contains("trending")));
+        assertTrue(r.items().get(0).reason().contains("popular") || r.items().get(0).reason().contains("trending"));
+    }
+
+    @Test
+    void aSourcePastTheDeadlineIsSkippedAndTheResponseStillComes() {
+        Retriever slow = new Retriever() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public List<Retrieved> retrieve(RequestContext context, int quota) {
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(new Retrieved("never", 1, "too late"));
+            }
+        };
+        Retriever broken = new Retriever() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<Retrieved> retrieve(RequestContext context, int quota) {
+                throw new IllegalStateException("index missing");
+            }
+        };
+        var stage = new RetrievalStage(List.of(new RetrievalStage.Source(slow, 10), new RetrievalStage.Source(broken, 10),
+                new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
+        Pipeline degraded = new Pipeline(store, config.types(), 100, stage,
+                PipelineFactory.filters(config), new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60),
+                new TruncatingReRanker());
+        Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null), bundle);
+        assertEquals(5, r.items().size());
+        assertEquals(List.of("slow"), r.debug().timedOut());
+        assertEquals(List.of("broken"), r.debug().failed());
+    }
+
+    @Test
+    void sessionSourceFollowsTheLatestClicks() {
+        String user = "fresh";
+        Instant now = TasteClusters.START.plusSeconds(86_400 * 60);
+        store.appendEvents(List.of(
+                Event.of(user, TasteClusters.item(2, 0), "click", now.minusSeconds(120)),
+                Event.of(user, TasteClusters.item(2, 1), "click", now.minusSeconds(60))));
+        var r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, now), bundle);
+        assertTrue(r.debug().candidates().get("session") > 0);
+        assertTrue(ids(r).stream().limit(5).allMatch(id -> TasteClusters.genreOf(id) == 2), ids(r).toString());
+        assertTrue(r.items().stream().anyMatch(i -> i.sources().contains("session")));
+        var session = pipeline.retrieval().sources().stream()
+                .filter(s -> s.retriever().name().equals("session")).findFirst().orElseThrow();
+        var context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now), bundle);
+        var proposed = session.retriever().retrieve(context, 5);
+        assertEquals(5, proposed.size());
+        assertTrue(proposed.get(0).reason().startsWith("because you just viewed Item "), proposed.get(0).reason());
+        var later = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now.plusSeconds(3600)), bundle);
+        assertTrue(session.retriever().retrieve(later, 5).isEmpty(), "an hour later the session is over");
+    }
+
+    @Test
+    void filterStageCountsWhatEachFilterRemoved() {
+        FilterStage filters = PipelineFactory.filters(config);
+        String user = TasteClusters.user(0, 0);
+        var context = pipeline.context(RecommendationRequest.of(user, 10), bundle);
+        String seenItem = store.history(user, 1).get(0).item();
+        var candidates = new java.util.ArrayList<io.sieve.retrieve.Candidate>();
+        candidates.add(new io.sieve.retrieve.Candidate(seenItem));
+        candidates.add(new io.sieve.retrieve.Candidate("not-in-catalog"));
+        candidates.add(new io.sieve.retrieve.Candidate(TasteClusters.item(1, 29)));
+        var result = filters.apply(candidates, context);
+        assertEquals(1, result.kept().size());
+        assertEquals(Map.of("seen", 1, "unavailable", 1), result.removedBy());
+    }
+}
