@@ -1,0 +1,36 @@
+package io.sieve.ingest;
+
+import io.sieve.model.FieldError;
+
+/**
+ * A row that cannot become a record. Parsing code throws it; the loop reading the file turns it
+ * into a rejected row with its line number, so a bad row never aborts the import.
+ *
+ * @see RowSink#reject
+ */
+final class BadRow extends Exception {
+    private final FieldError error;
+    private final String detail;
+
+    /**
+     * @param reason stable text: rejections are grouped by field and reason, so values go in {@code detail}
+     * @param detail what exactly was wrong in this row (the offending value, the parser's message), or null
+     */
+    BadRow(String field, String reason, String detail) {
+        super(field + ": " + reason, null, false, false);
+        this.error = new FieldError(field, reason);
+        this.detail = detail;
+    }
+
+    static BadRow columnCount(int found, int expected) {
+        return new BadRow("row", "has the wrong number of columns", found + " columns, expected " + expected);
+    }
+
+    FieldError error() {
+        return error;
+    }
+
+    String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,63 @@
+package io.sieve.ingest;
+
+import io.sieve.model.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place every row of every format passes through: it validates the record, counts it as
+ * accepted or rejected (so the counts always add up), and writes accepted records in batches.
+ */
+final class RecordLoader<T> implements RowSink<T> {
+    static final int BATCH_SIZE = 5_000;
+
+    private final String file;
+    private final RecordTarget<T> target;
+    private final ImportTally tally;
+    private final List<T> batch = new ArrayList<>(BATCH_SIZE);
+    private long accepted;
+    private long rejected;
+
+    RecordLoader(String file, RecordTarget<T> target, ImportTally tally) {
+        this.file = file;
+        this.target = target;
+        this.tally = tally;
+    }
+
+    @Override
+    public void accept(long line, T record) {
+        List<FieldError> errors = target.validator().apply(record);
+        if (!errors.isEmpty()) {
+            reject(line, errors, null);
+            return;
+        }
+        accepted++;
+        batch.add(record);
+        if (batch.size() >= BATCH_SIZE) {
+            flush();
+        }
+    }
+
+    @Override
+    public void reject(long line, FieldError error, String detail) {
+        reject(line, List.of(error), detail);
+    }
+
+    private void reject(long line, List<FieldError> errors, String detail) {
+        rejected++;
+        tally.rejected(target.kind(), new RowError(file, line, errors, detail));
+    }
+
+    /** Writes what is left and records this file's counts. */
+    void finish() {
+        flush();
+        tally.fileDone(new FileCounts(file, target.kind(), accepted, rejected));
+    }
+
+    private void flush() {
+        if (!batch.isEmpty()) {
+            target.writer().accept(List.copyOf(batch));
+            batch.clear();
+        }
+    }
+}
