@@ -11,5 +11,5 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here" -path "$here/data" -prune -o \( -path
   (cd "$here" && ./mvnw -B -q -DskipTests -pl sieve-server -am install) >&2
 fi
 
-export ORT_DISABLE_TELEMETRY=1
+export SIEVE_HOME="$here"   # lets `sieve demo` find the shipped dataset from any working directory
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SIEVE_JAVA_OPTS:-} -jar "$jar" "$@"

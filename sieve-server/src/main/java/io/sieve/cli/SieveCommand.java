@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             ValidateCommand.class,
+            ImportCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SieveCommand implements Runnable {

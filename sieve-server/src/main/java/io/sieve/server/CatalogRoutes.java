@@ -1,0 +1,105 @@
+package io.sieve.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.sieve.model.FieldError;
+import io.sieve.model.Item;
+import io.sieve.model.User;
+import io.sieve.store.Store;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Create-or-replace, batch, read and delete for one kind of catalog record. Items and users behave
+ * identically; they differ only in their {@link Kind}.
+ */
+final class CatalogRoutes<T> {
+
+    /**
+     * How the routes reach one record type.
+     *
+     * @param withId the record with its id set, for bodies that leave the id to the path
+     */
+    record Kind<T>(String singular, String plural, Class<T> type, Function<T, String> idOf,
+                   BiFunction<T, String, T> withId, Function<T, List<FieldError>> rules,
+                   Consumer<List<T>> put, Function<String, Optional<T>> find, Predicate<String> delete) {
+    }
+
+    static CatalogRoutes<Item> items(Store store, RequestBodies bodies) {
+        return new CatalogRoutes<>(new Kind<>("item", "items", Item.class, Item::id,
+                (i, id) -> new Item(id, i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
+                        i.createdAt(), i.available()),
+                Item::validate, store::putItems, store::item, store::deleteItem), bodies);
+    }
+
+    static CatalogRoutes<User> users(Store store, RequestBodies bodies) {
+        return new CatalogRoutes<>(new Kind<>("user", "users", User.class, User::id,
+                (u, id) -> new User(id, u.attributes()),
+                User::validate, store::putUsers, store::user, store::deleteUser), bodies);
+    }
+
+    private final Kind<T> kind;
+    private final RequestBodies bodies;
+
+    private CatalogRoutes(Kind<T> kind, RequestBodies bodies) {
+        this.kind = kind;
+        this.bodies = bodies;
+    }
+
+    void register(Javalin app) {
+        String collection = "/v1/" + kind.plural();
+        app.put(collection + "/{id}", this::put);
+        app.post(collection, this::putBatch);
+        app.get(collection + "/{id}", this::get);
+        app.delete(collection + "/{id}", this::delete);
+    }
+
+    private void put(Context ctx) {
+        String id = QueryParams.id(ctx, "id");
+        T body = bodies.one(ctx, kind.type());
+        String bodyId = kind.idOf().apply(body);
+        if (bodyId != null && !bodyId.equals(id)) {
+            throw Problem.invalid("id", "is '" + bodyId + "' but the path names '" + id + "'; leave it out or make them equal")
+                    .toException();
+        }
+        T record = bodyId == null ? kind.withId().apply(body, id) : body;
+        List<FieldError> errors = kind.rules().apply(record);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors).toException();
+        }
+        kind.put().accept(List.of(record));
+        ctx.json(record);
+    }
+
+    private void putBatch(Context ctx) {
+        List<T> records = bodies.many(ctx, kind.type(), kind.plural());
+        RequestBodies.check(kind.plural(), records, kind.rules());
+        if (!records.isEmpty()) {
+            kind.put().accept(records);
+        }
+        ctx.json(Map.of("stored", records.size()));
+    }
+
+    private void get(Context ctx) {
+        String id = QueryParams.id(ctx, "id");
+        ctx.json(kind.find().apply(id).orElseThrow(() -> missing(id)));
+    }
+
+    private void delete(Context ctx) {
+        String id = QueryParams.id(ctx, "id");
+        if (!kind.delete().test(id)) {
+            throw missing(id);
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private ProblemException missing(String id) {
+        return Problem.notFound("No " + kind.singular() + " with id '" + id + "'.").toException();
+    }
+}

@@ -1,0 +1,60 @@
+package io.sieve.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.sieve.model.Event;
+import io.sieve.model.EventTypes;
+import io.sieve.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Event intake. 202 is sent only after the store has made the events durable, so an acknowledged
+ * event survives a crash; a batch with any invalid event is refused whole.
+ */
+final class EventRoutes {
+    private final Store store;
+    private final EventTypes types;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    EventRoutes(Store store, EventTypes types, RequestBodies bodies, Clock clock) {
+        this.store = store;
+        this.types = types;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.post("/v1/events", this::one);
+        app.post("/v1/events/batch", this::batch);
+    }
+
+    private void one(Context ctx) {
+        Event event = bodies.one(ctx, Event.class).withTimestampIfMissing(clock.instant());
+        var errors = event.validate(types);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors).toException();
+        }
+        append(ctx, List.of(event));
+    }
+
+    private void batch(Context ctx) {
+        Instant now = clock.instant();
+        List<Event> events = bodies.many(ctx, Event.class, "events").stream()
+                .map(e -> e == null ? null : e.withTimestampIfMissing(now))
+                .toList();
+        RequestBodies.check("events", events, e -> e.validate(types));
+        append(ctx, events);
+    }
+
+    private void append(Context ctx, List<Event> events) {
+        if (!events.isEmpty()) {
+            store.appendEvents(events);
+        }
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", events.size()));
+    }
+}

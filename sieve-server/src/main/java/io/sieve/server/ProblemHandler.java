@@ -1,0 +1,56 @@
+package io.sieve.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.sieve.store.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into an application/problem+json response, so clients parse one error shape. */
+final class ProblemHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private ProblemHandler() {
+    }
+
+    static void install(Javalin app) {
+        app.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
+        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
+        app.exception(Exception.class, (e, ctx) -> {
+            // The client gets no stack trace (it may reveal internals); the log gets all of it.
+            LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, Problem.of(500, "internal", "Internal server error",
+                    "The server failed to handle the request; the error is in the server log."));
+        });
+    }
+
+    static void write(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status())
+                    .contentType(Problem.CONTENT_TYPE)
+                    .result(Json.MAPPER.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem could not be serialised", e);
+        }
+    }
+
+    /** Javalin's own refusals: no such route, wrong method, and the like. */
+    private static Problem fromJavalin(HttpResponseException e, Context ctx) {
+        String request = ctx.method() + " " + ctx.path();
+        return switch (e.getStatus()) {
+            case 404 -> Problem.notFound("No route matches " + request + "; GET /openapi.json lists the API.");
+            case 405 -> {
+                // Javalin keys the list differently for HTML and non-HTML clients; it is the only detail.
+                String allowed = e.getDetails().values().stream().findFirst().orElse("");
+                ctx.header("Allow", allowed);
+                yield Problem.of(405, "method-not-allowed", "Method not allowed",
+                        request + " is not supported; this path accepts " + allowed + ".");
+            }
+            default -> Problem.of(e.getStatus(), "http-" + e.getStatus(),
+                    HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package io.sieve.server;
+
+import io.javalin.http.Context;
+import io.sieve.model.FieldError;
+import io.sieve.model.Ids;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads path and query parameters, refusing bad ones with a problem that names the parameter. */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** A whole number in 1..max; {@code fallback} when absent. */
+    static int count(Context ctx, String name, int fallback, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, with the same message as an out-of-range number
+        }
+        throw Problem.invalid(name, "must be a whole number from 1 to " + max + ", not '" + raw + "'").toException();
+    }
+
+    /** Values given as a comma-separated list, as repeated parameters, or both. */
+    static Set<String> list(Context ctx, String name) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String raw : ctx.queryParams(name)) {
+            for (String part : raw.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    static boolean flag(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw Problem.invalid(name, "must be true or false, not '" + raw + "'").toException();
+        };
+    }
+
+    /** A path parameter that names a user or an item, checked by the same rules as stored ids. */
+    static String id(Context ctx, String name) {
+        String id = ctx.pathParam(name);
+        List<FieldError> errors = new ArrayList<>();
+        Ids.check(name, id, errors);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors).toException();
+        }
+        return id;
+    }
+}

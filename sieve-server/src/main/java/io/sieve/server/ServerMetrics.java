@@ -1,0 +1,86 @@
+package io.sieve.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sieve.pipeline.Recommendations;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code GET /metrics} exposes in Prometheus format: per-route request counts and latency
+ * histograms (so p50/p99 can be computed over any window), the age of the served model, and how
+ * often each retrieval source missed its deadline or failed.
+ */
+final class ServerMetrics {
+    private static final String START = "sieve.metrics.start";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** @param sources the retrieval sources, whose counters start at zero so that rates exist before the first failure */
+    ServerMetrics(ModelHolder holder, Clock clock, List<String> sources) {
+        Gauge.builder("sieve.model.age", holder,
+                        h -> Duration.between(h.current().manifest().createdAt(), clock.instant()).toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("Time since the served model bundle was trained")
+                .register(registry);
+        for (String source : sources) {
+            timeouts(source);
+            failures(source);
+        }
+    }
+
+    void install(Javalin app) {
+        app.before(ctx -> ctx.attribute(START, System.nanoTime()));
+        app.after(this::recordRequest);
+    }
+
+    /** Counts the sources the pipeline had to skip; the pipeline reports them only in its debug section. */
+    void recordRetrieval(Recommendations.Debug debug) {
+        debug.timedOut().forEach(source -> timeouts(source).increment());
+        debug.failed().forEach(source -> failures(source).increment());
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    private void recordRequest(Context ctx) {
+        Long start = ctx.attribute(START);
+        if (start == null) {
+            return;
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template, method and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    /** The route template, never the raw path: raw paths hold ids and would make one series per user. */
+    private static String route(Context ctx) {
+        String path = ctx.endpointHandlerPath();
+        return path.startsWith("/") ? path : "unmatched";
+    }
+
+    private Counter timeouts(String source) {
+        return Counter.builder("sieve.retrieval.source.timeouts").tag("source", source)
+                .description("Retrieval sources skipped for missing the deadline").register(registry);
+    }
+
+    private Counter failures(String source) {
+        return Counter.builder("sieve.retrieval.source.failures").tag("source", source)
+                .description("Retrieval sources skipped because they threw").register(registry);
+    }
+}

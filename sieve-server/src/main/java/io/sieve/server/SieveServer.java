@@ -1,0 +1,149 @@
+package io.sieve.server;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.sieve.bundle.BundleStore;
+import io.sieve.bundle.ModelBundle;
+import io.sieve.config.SieveConfig;
+import io.sieve.pipeline.Pipeline;
+import io.sieve.pipeline.PipelineFactory;
+import io.sieve.pipeline.SimilarItems;
+import io.sieve.store.Json;
+import io.sieve.store.Store;
+import io.sieve.train.Trainer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API over a store and the current model bundle, which it swaps when a
+ * new one is published. Used by {@code sieve serve}, the demo and the tests. The caller owns the
+ * store and closes it after the server.
+ */
+public final class SieveServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SieveServer.class);
+
+    /** Room for batches of about 100k events; larger loads belong to {@code sieve import}. */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    /** How long a stop waits for requests in flight; event batches may need a few seconds to sync. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A registered route, as Javalin declares it (path parameters in braces, as in OpenAPI). */
+    public record Route(String method, String path) {
+    }
+
+    private final Javalin app;
+    private final BundleWatcher watcher;
+    private final ExecutorService retrievalExecutor;
+    private final List<Route> routes;
+    private final String host;
+
+    private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, List<Route> routes, String host) {
+        this.app = app;
+        this.watcher = watcher;
+        this.retrievalExecutor = retrievalExecutor;
+        this.routes = routes;
+        this.host = host;
+    }
+
+    /** Starts on the configured host; port 0 picks a free port. */
+    public static SieveServer start(SieveConfig config, Store store, Path dataDir, int port) {
+        return start(config, store, dataDir, config.server().host(), port);
+    }
+
+    public static SieveServer start(SieveConfig config, Store store, Path dataDir, String host, int port) {
+        Clock clock = Clock.systemUTC();
+        BundleStore bundles = new BundleStore(dataDir);
+        ModelHolder model = new ModelHolder(initialBundle(config, store, bundles, clock));
+        BundleWatcher watcher = new BundleWatcher(bundles, model);
+        ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        Pipeline pipeline = PipelineFactory.create(config, store, retrievalExecutor);
+        ServerMetrics metrics = new ServerMetrics(model, clock,
+                pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
+        RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
+        List<Route> routes = new CopyOnWriteArrayList<>();
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.useVirtualThreads = true;
+            cfg.showJavalinBanner = false;
+            cfg.http.prefer405over404 = true;
+            // Jetty drains in-flight requests on stop only when a StatisticsHandler counts them.
+            cfg.jetty.modifyServer(server -> server.setHandler(new StatisticsHandler()));
+            cfg.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+                }
+            });
+        });
+        ProblemHandler.install(app);
+        metrics.install(app);
+        CatalogRoutes.items(store, bodies).register(app);
+        CatalogRoutes.users(store, bodies).register(app);
+        new EventRoutes(store, config.types(), bodies, clock).register(app);
+        new RecommendationRoutes(pipeline, new SimilarItems(store), model, metrics, config.server()).register(app);
+        new OperationsRoutes(model, watcher, metrics).register(app);
+        new DocsRoutes(routes, model).register(app);
+
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            retrievalExecutor.shutdownNow();
+            throw e;
+        }
+        // Set only once started: a graceful stop of a server that failed to bind throws, and
+        // would hide the bind error.
+        app.jettyServer().server().setStopTimeout(STOP_TIMEOUT.toMillis());
+        watcher.start(Duration.ofSeconds(config.server().bundlePollSeconds()));
+        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, List.copyOf(routes), host);
+        LOG.info("Sieve is serving model {} at {}", model.current().version(), server.url());
+        return server;
+    }
+
+    /**
+     * The published bundle; failing that, popularity computed from the store, so that the server
+     * answers from its first request (a server without a trained model serves what is popular).
+     */
+    private static ModelBundle initialBundle(SieveConfig config, Store store, BundleStore bundles, Clock clock) {
+        Optional<String> published = bundles.currentVersion();
+        if (published.isPresent()) {
+            try {
+                return bundles.load(published.get());
+            } catch (RuntimeException e) {
+                LOG.warn("model bundle {} could not be loaded; computing popularity from the store instead", published.get(), e);
+            }
+        } else {
+            LOG.info("no model bundle published yet; computing popularity from the store");
+        }
+        return new Trainer(config, clock).trainPopularityOnly(store);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://" + host + ":" + port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then stops the watcher and the retrieval threads. */
+    @Override
+    public void close() {
+        app.stop();
+        watcher.close();
+        retrievalExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,173 @@
+package io.sieve.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a request can be wrong gets a problem+json naming the field and the reason. */
+class ServerErrorsTest {
+    @TempDir
+    static Path dir;
+    static TestServer api;
+
+    @BeforeAll
+    static void start() {
+        api = new TestServer(dir);
+        api.seedClusters();
+        api.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** The (field, reason) pairs of a problem, for assertions that read like the response. */
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    private static String reason(JsonNode problem, int i) {
+        return problem.get("errors").get(i).get("reason").asText();
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        JsonNode p = api.send("PUT", "/v1/items/x", "{\n  \"title\": \"A\",\n  \"categories\": [\"a\" \"b\"]\n}").problem(400);
+        assertEquals("urn:sieve:problem:malformed-json", p.get("type").asText());
+        assertTrue(p.get("detail").asText().contains("line 3, column"), p.toString());
+        assertTrue(fields(p).getFirst().startsWith("categories"), p.toString());
+    }
+
+    @Test
+    void malformedJsonInABatchNamesTheEvent() {
+        JsonNode p = api.send("POST", "/v1/events/batch",
+                "[{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"}, {\"user\": }]").problem(400);
+        assertEquals("urn:sieve:problem:malformed-json", p.get("type").asText());
+        assertEquals(List.of("events[1].user"), fields(p));
+    }
+
+    @Test
+    void unknownFieldIsNamed() {
+        JsonNode p = api.send("PUT", "/v1/items/x", "{\"titel\": \"A\"}").problem(400);
+        assertEquals("urn:sieve:problem:unknown-field", p.get("type").asText());
+        assertEquals(List.of("titel"), fields(p));
+        assertTrue(reason(p, 0).contains("title"), "should list the known fields: " + p);
+    }
+
+    @Test
+    void unknownFieldInABatchIsNamedWithItsIndex() {
+        JsonNode p = api.send("POST", "/v1/items", "[{\"id\":\"n1\"}, {\"id\":\"n2\", \"colour\":\"red\"}]").problem(400);
+        assertEquals(List.of("items[1].colour"), fields(p));
+        assertEquals(404, api.get("/v1/items/n1").status(), "nothing of a refused batch is stored");
+    }
+
+    @Test
+    void unknownWrapperFieldIsNamed() {
+        JsonNode p = api.send("POST", "/v1/users", "{\"people\": []}").problem(400);
+        assertEquals(List.of("people"), fields(p));
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        JsonNode value = api.send("POST", "/v1/events", "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"rating\",\"value\":\"high\"}").problem(400);
+        assertEquals("urn:sieve:problem:wrong-type", value.get("type").asText());
+        assertEquals(List.of("value"), fields(value));
+        assertTrue(reason(value, 0).startsWith("must be a number"), value.toString());
+
+        JsonNode categories = api.send("PUT", "/v1/items/x", "{\"categories\": \"action\"}").problem(400);
+        assertEquals(List.of("categories"), fields(categories));
+        assertTrue(reason(categories, 0).contains("array"), categories.toString());
+
+        JsonNode time = api.send("POST", "/v1/events", "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\",\"timestamp\":\"yesterday\"}").problem(400);
+        assertEquals(List.of("timestamp"), fields(time));
+
+        JsonNode notAnObject = api.send("POST", "/v1/events", "[1, 2]").problem(400);
+        assertEquals(List.of("body"), fields(notAnObject));
+    }
+
+    @Test
+    void emptyAndNullBodiesAreRefused() {
+        assertEquals(List.of("body"), fields(api.send("POST", "/v1/events", "").problem(400)));
+        assertEquals(List.of("body"), fields(api.send("POST", "/v1/events", "null").problem(400)));
+        assertEquals(List.of("body"), fields(api.send("POST", "/v1/events/batch", "42").problem(400)));
+        assertEquals(List.of("events[0]"), fields(api.send("POST", "/v1/events/batch", "[null]").problem(400)));
+    }
+
+    @Test
+    void invalidEventTypeIsExplained() {
+        JsonNode p = api.send("POST", "/v1/events", "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"teleport\"}").problem(400);
+        assertEquals("urn:sieve:problem:validation", p.get("type").asText());
+        assertEquals(List.of("type"), fields(p));
+        assertTrue(reason(p, 0).contains("teleport") && reason(p, 0).contains("view"), p.toString());
+    }
+
+    @Test
+    void batchWithBadEventsStoresNothingAndNamesEachOne() {
+        String batch = """
+                [{"user": "batch-user", "item": "a1", "type": "view"},
+                 {"user": "batch-user", "item": "a2", "type": "teleport"},
+                 {"item": "a3", "type": "view"},
+                 {"user": "batch-user", "item": "a4", "type": "view"}]
+                """;
+        JsonNode p = api.send("POST", "/v1/events/batch", batch).problem(400);
+        assertEquals(List.of("events[1].type", "events[2].user"), fields(p));
+        assertTrue(api.historyItems("batch-user").isEmpty(), "a refused batch stores nothing");
+    }
+
+    @Test
+    void pathAndBodyIdsMustAgree() {
+        JsonNode p = api.send("PUT", "/v1/items/x", "{\"id\": \"y\"}").problem(400);
+        assertEquals(List.of("id"), fields(p));
+        JsonNode tooLong = api.get("/v1/users/" + "u".repeat(300)).problem(400);
+        assertEquals(List.of("id"), fields(tooLong));
+    }
+
+    @Test
+    void badCountsAndFlagsNameTheParameter() {
+        for (String n : List.of("0", "abc", "201", "-3", "1.5")) {
+            JsonNode p = api.get("/v1/recommendations/u1?n=" + n).problem(400);
+            assertEquals(List.of("n"), fields(p), "n=" + n);
+            assertTrue(reason(p, 0).contains("1 to 200"), p.toString());
+        }
+        assertEquals(List.of("n"), fields(api.get("/v1/items/a1/similar?n=0").problem(400)));
+        assertEquals(List.of("debug"), fields(api.get("/v1/recommendations/u1?debug=maybe").problem(400)));
+    }
+
+    @Test
+    void unknownRecordsAre404() {
+        api.get("/v1/items/no-such-item/similar").problem(404);
+        api.get("/v1/items/no-such-item").problem(404);
+        api.get("/v1/users/no-such-user").problem(404);
+        api.send("DELETE", "/v1/items/no-such-item", null).problem(404);
+        api.send("DELETE", "/v1/users/no-such-user", null).problem(404);
+    }
+
+    @Test
+    void unknownRouteAndWrongMethod() {
+        JsonNode notFound = api.get("/v2/nothing/here").problem(404);
+        assertTrue(notFound.get("detail").asText().contains("/v2/nothing/here"), notFound.toString());
+
+        TestServer.Response wrongMethod = api.send("PATCH", "/v1/items/a1", "{}");
+        JsonNode p = wrongMethod.problem(405);
+        assertTrue(p.get("detail").asText().contains("GET"), p.toString());
+        api.send("GET", "/v1/events", null).problem(405);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge = "[" + "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"},".repeat(SieveServer.MAX_BODY_BYTES / 40) + "]";
+        JsonNode p = api.send("POST", "/v1/events/batch", huge).problem(413);
+        assertEquals("urn:sieve:problem:body-too-large", p.get("type").asText());
+    }
+}
