@@ -28,6 +28,10 @@ import org.rocksdb.WriteOptions;
  * The embedded store: RocksDB in {@code <dataDir>/store}. Writes are synced to the write-ahead
  * log before they return. The catalog is also held in memory, because every request reads
  * hundreds of items (filters, reasons) and the catalog is small next to the event log.
+ *
+ * <p>One process at a time may open a store for writing (RocksDB locks it); other processes,
+ * such as {@code sieve train} beside a running server, open a read-only snapshot with
+ * {@link #openSnapshot}.
  */
 public final class RocksStore implements Store {
     static {
@@ -44,8 +48,11 @@ public final class RocksStore implements Store {
     private final ColumnFamilyHandle events;
     private final ColumnFamilyHandle userEvents;
     private final Map<String, Item> catalog = new ConcurrentHashMap<>();
+    private final Path snapshotDir;
 
-    private RocksStore(Path dir) throws RocksDBException {
+    /** @param snapshotDir null to open for writing; otherwise where the secondary instance keeps its own files */
+    private RocksStore(Path dir, Path snapshotDir) throws RocksDBException {
+        this.snapshotDir = snapshotDir;
         dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction();
         syncWrites = new WriteOptions().setSync(true);
@@ -53,7 +60,15 @@ public final class RocksStore implements Store {
         for (String name : List.of("default", "items", "users", "events", "user_events")) {
             descriptors.add(new ColumnFamilyDescriptor(EventCodec.utf8(name), cfOptions));
         }
-        db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+        if (snapshotDir == null) {
+            db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+        } else {
+            // A secondary instance reads the files and the write-ahead log of a store that another
+            // process may hold open, without its lock; it sees everything synced up to this moment.
+            dbOptions.setMaxOpenFiles(-1);
+            db = RocksDB.openAsSecondary(dbOptions, dir.toString(), snapshotDir.toString(), descriptors, handles);
+            db.tryCatchUpWithPrimary();
+        }
         items = handles.get(1);
         users = handles.get(2);
         events = handles.get(3);
@@ -66,14 +81,35 @@ public final class RocksStore implements Store {
         }
     }
 
-    /** Opens (creating if needed) the store under {@code dataDir}. */
+    /** Opens (creating if needed) the store under {@code dataDir} for reading and writing. */
     public static RocksStore open(Path dataDir) {
         try {
             Path dir = dataDir.resolve("store");
             Files.createDirectories(dir);
-            return new RocksStore(dir);
+            return new RocksStore(dir, null);
         } catch (RocksDBException e) {
             throw new StoreException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens a read-only view of the store as it is now, even while another process (a running
+     * server) has it open for writing. Writing through the view fails.
+     */
+    public static RocksStore openSnapshot(Path dataDir) {
+        Path dir = dataDir.resolve("store");
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException("there is no store in " + dataDir, null);
+        }
+        Path snapshot = null;
+        try {
+            snapshot = Files.createTempDirectory("sieve-snapshot-");
+            return new RocksStore(dir, snapshot);
+        } catch (RocksDBException e) {
+            deleteQuietly(snapshot);
+            throw new StoreException("cannot read the store in " + dataDir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -235,6 +271,20 @@ public final class RocksStore implements Store {
         syncWrites.close();
         cfOptions.close();
         dbOptions.close();
+        deleteQuietly(snapshotDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {

@@ -2,6 +2,7 @@ package io.sieve.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sieve.model.Event;
@@ -81,5 +82,23 @@ class RocksStoreTest {
             store.forEachEvent(all::add);
             assertEquals(List.of("v"), all.stream().map(Event::user).toList());
         }
+    }
+
+    @Test
+    void aSnapshotReadsAStoreThatIsOpenForWritingElsewhere() {
+        try (RocksStore writer = RocksStore.open(dataDir)) {
+            writer.putItems(List.of(Item.of("a", "Alpha", List.of())));
+            writer.appendEvents(List.of(event("u", "a", "view", 1), event("u", "b", "view", 2)));
+            try (RocksStore snapshot = RocksStore.openSnapshot(dataDir)) {
+                writer.appendEvents(List.of(event("u", "c", "view", 3)));
+                List<Event> seen = new ArrayList<>();
+                snapshot.forEachEvent(seen::add);
+                assertEquals(List.of("a", "b"), seen.stream().map(Event::item).toList());
+                assertEquals("Alpha", snapshot.item("a").orElseThrow().title());
+                assertThrows(StoreException.class, () -> snapshot.appendEvents(List.of(event("u", "d", "view", 4))));
+            }
+            assertEquals(3, writer.history("u", 10).size());
+        }
+        assertThrows(StoreException.class, () -> RocksStore.openSnapshot(dataDir.resolve("elsewhere")));
     }
 }

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -35,6 +37,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--protocol", defaultValue = "stratified",
             description = "stratified (per-user random), temporal (global time cut), leave_last_out, "
@@ -77,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
         List<Item> items = new ArrayList<>();
         List<User> users = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        try (RocksStore store = RocksStore.open(common.dataDir())) {
+        try (RocksStore store = TrainCommand.openSnapshot(common.dataDir())) {
             store.forEachItem(items::add);
             store.forEachUser(users::add);
             store.forEachEvent(events::add);
@@ -100,7 +105,7 @@ final class EvalCommand implements Callable<Integer> {
         var recall = evaluator.candidateRecall(config, prepared);
         EvalReport report = new EvalReport(common.dataDir().toString(), split.describe(), parts.train().size(),
                 parts.relevant().size(), items.size(), rows, recall, (System.nanoTime() - start) / 1e9);
-        System.out.print(EvalTable.render(report, ks));
+        spec.commandLine().getOut().print(EvalTable.render(report, ks));
         if (json != null) {
             try {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);

@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
         version = "sieve 0.1.0",
         description = "A multi-stage recommendation engine: retrieve, filter, rank, re-rank.",
         subcommands = {
+            DemoCommand.class,
+            ImportCommand.class,
             TrainCommand.class,
+            ServeCommand.class,
             EvalCommand.class,
             ValidateCommand.class,
-            ImportCommand.class,
-            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SieveCommand implements Runnable {

@@ -4,12 +4,15 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.store.RocksStore;
+import io.sieve.store.StoreException;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a new model bundle from the store and make it the one to serve."
@@ -18,20 +21,32 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         SieveConfig config = common.config();
         Path dataDir = common.dataDir();
         long start = System.nanoTime();
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        // A snapshot, so that training works beside a running server that holds the store.
+        try (RocksStore store = openSnapshot(dataDir)) {
             ModelBundle bundle = train(config, store, dataDir);
             var m = bundle.manifest();
-            System.out.printf("trained bundle %s in %.1f s: %,d events, %,d users, %,d items, %,d co-visitation pairs%n",
+            spec.commandLine().getOut().printf("trained bundle %s in %.1f s: %,d events, %,d users, %,d items, %,d co-visitation pairs%n",
                     m.version(), (System.nanoTime() - start) / 1e9, m.events(), m.users(), m.items(),
                     bundle.coVisitation().neighbours().length);
-            System.out.println("bundle: " + new BundleStore(dataDir).root().resolve(m.version()));
+            spec.commandLine().getOut().println("bundle: " + new BundleStore(dataDir).root().resolve(m.version()));
         }
         return 0;
+    }
+
+    static RocksStore openSnapshot(Path dataDir) {
+        try {
+            return RocksStore.openSnapshot(dataDir);
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage() + " (run 'sieve import' first?)");
+        }
     }
 
     /** Trains and publishes; shared with {@code sieve demo}. */

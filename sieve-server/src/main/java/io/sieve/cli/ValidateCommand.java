@@ -5,6 +5,8 @@ import io.sieve.config.SieveConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -13,15 +15,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--print", description = "Print the effective configuration as YAML.")
     boolean print;
 
     @Override
     public Integer call() {
         SieveConfig config = common.config();
-        System.out.println("configuration is valid");
+        spec.commandLine().getOut().println("configuration is valid");
         if (print) {
-            System.out.print(ConfigLoader.toYaml(config));
+            spec.commandLine().getOut().print(ConfigLoader.toYaml(config));
         }
         return 0;
     }
