@@ -1,5 +1,8 @@
 package io.sieve.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,12 +26,19 @@ public final class SieveCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int exit = cli.execute(args);
+        // Commands print through picocli's writer; System.exit would not flush a pending print().
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exit);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new SieveCommand())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(new FriendlyErrors());
     }
 
