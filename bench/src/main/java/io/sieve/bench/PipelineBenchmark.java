@@ -10,12 +10,12 @@ import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.pipeline.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
+import io.sieve.store.Directories;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +23,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -90,10 +89,6 @@ public class PipelineBenchmark {
     public void tearDown() throws Exception {
         executor.close();
         store.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Directories.deleteRecursively(dataDir);
     }
 }

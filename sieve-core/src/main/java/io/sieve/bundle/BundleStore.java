@@ -1,5 +1,13 @@
 package io.sieve.bundle;
 
+import static io.sieve.bundle.BinaryTables.readFloats;
+import static io.sieve.bundle.BinaryTables.readInts;
+import static io.sieve.bundle.BinaryTables.readStrings;
+import static io.sieve.bundle.BinaryTables.writeFloats;
+import static io.sieve.bundle.BinaryTables.writeInts;
+import static io.sieve.bundle.BinaryTables.writeStrings;
+
+import io.sieve.store.Directories;
 import io.sieve.store.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -10,7 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +54,6 @@ public final class BundleStore {
         }
     }
 
-    public Optional<ModelBundle> loadCurrent() {
-        return currentVersion().map(this::load);
-    }
-
     /** Writes the bundle, points CURRENT at it, and removes all but the newest {@code keep} bundles. */
     public Path publish(ModelBundle bundle, int keep) {
         try {
@@ -80,14 +84,15 @@ public final class BundleStore {
                 ItemIndex items = new ItemIndex(readStrings(in));
                 RankedList popularity = readRanked(in);
                 RankedList trending = readRanked(in);
-                SegmentScheme scheme = new SegmentScheme(readStrings(in), readInts(in));
+                SegmentScheme scheme = new SegmentScheme(readStrings(in), Arrays.stream(readInts(in)).boxed().toList());
                 int segmentCount = in.readInt();
                 Map<String, RankedList> segments = new LinkedHashMap<>();
                 for (int i = 0; i < segmentCount; i++) {
                     segments.put(in.readUTF(), readRanked(in));
                 }
-                NeighbourTable coVisitation = new NeighbourTable(readIntArray(in), readIntArray(in), readFloatArray(in));
-                return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation);
+                NeighbourTable coVisitation = new NeighbourTable(readInts(in), readInts(in), readFloats(in));
+                return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation,
+                        CollaborativeModelFiles.read(dir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load bundle " + dir, e);
@@ -102,16 +107,17 @@ public final class BundleStore {
             writeRanked(out, b.popularity());
             writeRanked(out, b.trending());
             writeStrings(out, b.segmentScheme().attributes());
-            writeInts(out, b.segmentScheme().ageBounds());
+            writeInts(out, b.segmentScheme().ageBounds().stream().mapToInt(Integer::intValue).toArray());
             out.writeInt(b.segments().size());
             for (Map.Entry<String, RankedList> e : b.segments().entrySet()) {
                 out.writeUTF(e.getKey());
                 writeRanked(out, e.getValue());
             }
-            writeIntArray(out, b.coVisitation().offsets());
-            writeIntArray(out, b.coVisitation().neighbours());
-            writeFloatArray(out, b.coVisitation().scores());
+            writeInts(out, b.coVisitation().offsets());
+            writeInts(out, b.coVisitation().neighbours());
+            writeFloats(out, b.coVisitation().scores());
         }
+        CollaborativeModelFiles.write(b.models(), dir);
     }
 
     private void prune(int keep, String current) throws IOException {
@@ -125,83 +131,21 @@ public final class BundleStore {
         for (int i = keep; i < versions.size(); i++) {
             Path old = versions.get(i);
             if (!old.getFileName().toString().equals(current)) {
-                deleteTree(old);
+                Directories.deleteRecursively(old);
             }
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static DataInputStream open(Path file) throws IOException {
+    static DataInputStream open(Path file) throws IOException {
         return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
     private static void writeRanked(DataOutputStream out, RankedList list) throws IOException {
-        writeIntArray(out, list.items());
-        writeFloatArray(out, list.scores());
+        writeInts(out, list.items());
+        writeFloats(out, list.scores());
     }
 
     private static RankedList readRanked(DataInputStream in) throws IOException {
-        return new RankedList(readIntArray(in), readFloatArray(in));
-    }
-
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
-        out.writeInt(values.size());
-        for (String v : values) {
-            out.writeUTF(v);
-        }
-    }
-
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<String> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(in.readUTF());
-        }
-        return values;
-    }
-
-    private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
-        writeIntArray(out, values.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static List<Integer> readInts(DataInputStream in) throws IOException {
-        return java.util.Arrays.stream(readIntArray(in)).boxed().toList();
-    }
-
-    private static void writeIntArray(DataOutputStream out, int[] values) throws IOException {
-        out.writeInt(values.length);
-        for (int v : values) {
-            out.writeInt(v);
-        }
-    }
-
-    private static int[] readIntArray(DataInputStream in) throws IOException {
-        int[] values = new int[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readInt();
-        }
-        return values;
-    }
-
-    private static void writeFloatArray(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        for (float v : values) {
-            out.writeFloat(v);
-        }
-    }
-
-    private static float[] readFloatArray(DataInputStream in) throws IOException {
-        float[] values = new float[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readFloat();
-        }
-        return values;
+        return new RankedList(readInts(in), readFloats(in));
     }
 }

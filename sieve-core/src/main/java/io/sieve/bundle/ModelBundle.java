@@ -13,7 +13,8 @@ public record ModelBundle(
         RankedList trending,
         SegmentScheme segmentScheme,
         Map<String, RankedList> segments,
-        NeighbourTable coVisitation) {
+        NeighbourTable coVisitation,
+        CollaborativeModels models) {
 
     public String version() {
         return manifest.version();

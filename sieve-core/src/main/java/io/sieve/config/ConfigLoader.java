@@ -66,6 +66,30 @@ public final class ConfigLoader {
         return config;
     }
 
+    /**
+     * Writes dotted-path settings into a YAML config file, keeping what the file already says
+     * about other keys, and checks that the result is a valid configuration before writing.
+     */
+    public static void writeSettings(Path file, Map<String, String> settings) {
+        ObjectNode tree = Files.isRegularFile(file) ? (ObjectNode) readFile(file) : YAML.createObjectNode();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            ObjectNode node = tree;
+            String[] path = e.getKey().split("\\.");
+            for (int i = 0; i < path.length - 1; i++) {
+                node = node.get(path[i]) instanceof ObjectNode child ? child : node.putObject(path[i]);
+            }
+            node.set(path[path.length - 1], coerce(TextNode.valueOf(""), e.getValue()));
+        }
+        ObjectNode effective = readDefaults();
+        merge(effective, tree);
+        ConfigValidator.check(bind(effective));
+        try {
+            YAML.writeValue(file.toFile(), tree);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+
     /** The effective configuration as YAML, for {@code sieve validate}. */
     public static String toYaml(SieveConfig config) {
         try {

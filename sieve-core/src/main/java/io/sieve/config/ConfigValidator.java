@@ -42,16 +42,41 @@ final class ConfigValidator {
         if (tr.trending().halfLifeHours() <= 0) {
             p.add("training.trending.halfLifeHours: must be > 0");
         }
+        var als = tr.als();
+        positive(p, "training.als.factors", als.factors());
+        positive(p, "training.als.iterations", als.iterations());
+        positive(p, "training.als.cgSteps", als.cgSteps());
+        nonNegative(p, "training.als.threads", als.threads());
+        if (als.regularization() <= 0) {
+            p.add("training.als.regularization: must be > 0 (it keeps fold-in solvable), was " + als.regularization());
+        }
+        if (als.alpha() <= 0 || als.epsilon() <= 0) {
+            p.add("training.als.alpha and training.als.epsilon: must be > 0");
+        }
+        positive(p, "training.bpr.factors", tr.bpr().factors());
+        positive(p, "training.bpr.epochs", tr.bpr().epochs());
+        if (tr.bpr().learningRate() <= 0 || tr.bpr().regularization() < 0) {
+            p.add("training.bpr: learningRate must be > 0 and regularization >= 0");
+        }
+        if (tr.ease().lambda() <= 0) {
+            p.add("training.ease.lambda: must be > 0, was " + tr.ease().lambda());
+        }
+        positive(p, "training.ease.maxItems", tr.ease().maxItems());
+        nonNegative(p, "training.ann.exactBelow", tr.ann().exactBelow());
+        positive(p, "training.ann.m", tr.ann().m());
+        positive(p, "training.ann.beamWidth", tr.ann().beamWidth());
+        positive(p, "training.ann.overquery", tr.ann().overquery());
         positive(p, "retrieval.deadlineMs", c.retrieval().deadlineMs());
         positive(p, "retrieval.historyLength", c.retrieval().historyLength());
         var s = c.retrieval().sources();
-        source(p, "covisitation", s.covisitation().quota(), s.covisitation().weight());
-        source(p, "session", s.session().quota(), s.session().weight());
+        s.byName().forEach((name, source) -> {
+            positive(p, "retrieval.sources." + name + ".quota", source.quota());
+            if (source.weight() < 0) {
+                p.add("retrieval.sources." + name + ".weight: must be >= 0, was " + source.weight());
+            }
+        });
         positive(p, "retrieval.sources.session.maxItems", s.session().maxItems());
         positive(p, "retrieval.sources.session.gapMinutes", s.session().gapMinutes());
-        source(p, "popularity", s.popularity().quota(), s.popularity().weight());
-        source(p, "trending", s.trending().quota(), s.trending().weight());
-        source(p, "segment", s.segment().quota(), s.segment().weight());
         positive(p, "filters.historyLimit", c.filters().historyLimit());
         if (!"blend".equals(c.ranking().type())) {
             p.add("ranking.type: must be one of [blend], was '" + c.ranking().type() + "'");
@@ -64,13 +89,6 @@ final class ConfigValidator {
         }
         if (!p.isEmpty()) {
             throw new ConfigException(p);
-        }
-    }
-
-    private static void source(List<String> p, String name, int quota, double weight) {
-        positive(p, "retrieval.sources." + name + ".quota", quota);
-        if (weight < 0) {
-            p.add("retrieval.sources." + name + ".weight: must be >= 0, was " + weight);
         }
     }
 

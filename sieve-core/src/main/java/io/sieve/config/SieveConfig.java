@@ -33,7 +33,35 @@ public record SieveConfig(
     }
 
     public record TrainingConfig(CoVisitationTraining coVisitation, TrendingTraining trending,
-                                 SegmentTraining segments, int listLength, int bundlesToKeep) {
+                                 SegmentTraining segments, AlsTraining als, BprTraining bpr, EaseTraining ease,
+                                 AnnTraining ann, int listLength, int bundlesToKeep) {
+    }
+
+    /**
+     * Implicit ALS (io.sieve.train.cf.ImplicitAls).
+     *
+     * @param confidence linear (1 + alpha·w) or log (1 + alpha·ln(1 + w/epsilon))
+     * @param threads    0 uses every core
+     */
+    public record AlsTraining(boolean enabled, int factors, int iterations, double regularization, double alpha,
+                              io.sieve.train.cf.Confidence.Scale confidence, double epsilon, int cgSteps,
+                              long seed, int threads) {
+    }
+
+    public record BprTraining(boolean enabled, int factors, int epochs, double learningRate, double regularization,
+                              long seed) {
+    }
+
+    /** @param maxItems EASE models only the most popular items: 4·maxItems² bytes in the bundle */
+    public record EaseTraining(boolean enabled, double lambda, int maxItems) {
+    }
+
+    /**
+     * Vector index over item embeddings.
+     *
+     * @param exactBelow catalogs smaller than this are scanned exactly instead of searched in a graph
+     */
+    public record AnnTraining(int exactBelow, int m, int beamWidth, int overquery) {
     }
 
     /**
@@ -61,13 +89,30 @@ public record SieveConfig(
     }
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,
-                          Source trending, Source segment) {
+                          Source trending, Source segment, Source als, Source bpr, Source ease) {
+
+        /** Every source's common settings by its name (the key under retrieval.sources). */
+        public Map<String, Source> byName() {
+            Map<String, Source> all = new java.util.LinkedHashMap<>();
+            all.put("covisitation", covisitation);
+            all.put("session", session.common());
+            all.put("popularity", popularity);
+            all.put("trending", trending);
+            all.put("segment", segment);
+            all.put("als", als);
+            all.put("bpr", bpr);
+            all.put("ease", ease);
+            return all;
+        }
     }
 
     public record Source(boolean enabled, int quota, double weight) {
     }
 
     public record SessionSource(boolean enabled, int quota, double weight, int maxItems, int gapMinutes) {
+        Source common() {
+            return new Source(enabled, quota, weight);
+        }
     }
 
     /**

@@ -26,6 +26,14 @@ final class BadRow extends Exception {
         return new BadRow("row", "has the wrong number of columns", found + " columns, expected " + expected);
     }
 
+    /**
+     * A row that broke code that has no check for it, such as a year beyond what java.time holds.
+     * It costs that row, never the import.
+     */
+    static BadRow unreadable(RuntimeException cause) {
+        return new BadRow("row", "cannot be read", cause.toString());
+    }
+
     FieldError error() {
         return error;
     }

@@ -1,5 +1,7 @@
 package io.sieve.ingest;
 
+import io.sieve.model.Timestamps;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +44,18 @@ final class Cells {
         }
     }
 
+    /** Whole epoch seconds, read by the same rules as a JSON timestamp, so both refuse the same values. */
     static Instant epochSeconds(String text, String field) throws BadRow {
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(text.trim()));
+            seconds = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw new BadRow(field, "is not a number of epoch seconds", quoted(text));
+        }
+        try {
+            return Timestamps.fromEpochSeconds(BigDecimal.valueOf(seconds));
+        } catch (IllegalArgumentException e) {
+            throw new BadRow(field, "is out of range", quoted(text));
         }
     }
 

@@ -64,14 +64,12 @@ final class CsvRows {
 
     private static <T> void row(long line, List<String> cells, int columns, RowParser<String[], T> parser,
                                 RowSink<T> sink) {
-        try {
-            if (cells.size() != columns) {
-                throw BadRow.columnCount(cells.size(), columns);
+        sink.parse(line, cells.toArray(String[]::new), row -> {
+            if (row.length != columns) {
+                throw BadRow.columnCount(row.length, columns);
             }
-            sink.accept(line, parser.parse(cells.toArray(String[]::new)));
-        } catch (BadRow bad) {
-            sink.reject(line, bad);
-        }
+            return parser.parse(row);
+        });
     }
 
     private static boolean isBlankLine(List<String> cells) {

@@ -1,12 +1,8 @@
 package io.sieve.ingest;
 
-import io.sieve.model.Event;
 import io.sieve.model.Item;
-import io.sieve.model.User;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +23,6 @@ import java.util.Map;
  * epoch seconds; tab-separated). The genre flags are named by {@code u.genre} beside u.item.
  */
 final class MovieLens100k implements FormatReader {
-    /** GroupLens wrote the release files in Latin-1. */
-    private static final Charset LATIN_1 = StandardCharsets.ISO_8859_1;
     private static final DateTimeFormatter RELEASE_DATE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive().appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
     /** A genre flag meaning "none", the 100K counterpart of the later "(no genres listed)". */
@@ -40,28 +33,30 @@ final class MovieLens100k implements FormatReader {
     public ImportPlan plan(ImportSources sources, RecordTargets targets) {
         return new ImportPlan()
                 .then(sources.items(), (in, sink) -> readItems(in, sink, genreNames(sources.items())), targets.items())
-                .then(sources.users(), MovieLens100k::readUsers, targets.users())
-                .then(sources.events(), MovieLens100k::readRatings, targets.events());
+                .then(sources.users(), MovieLensLines.reader("|", 5,
+                        c -> MovieLensFields.user(c[0], c[1], c[2], c[3], c[4])), targets.users())
+                .then(sources.events(), MovieLensLines.reader("\t", 4,
+                        c -> MovieLensFields.rating(c[0], c[1], c[2], c[3])), targets.events());
     }
 
     private static void readItems(InputStream in, RowSink<Item> sink, List<String> genres) throws IOException {
-        int columns = ITEM_FIELDS_BEFORE_GENRES + genres.size();
-        NumberedLines.read(in, LATIN_1, sink, line -> {
-            String[] c = Cells.split(line, "|", columns);
-            List<String> categories = new ArrayList<>();
-            for (int g = 0; g < genres.size(); g++) {
-                String flag = c[ITEM_FIELDS_BEFORE_GENRES + g].trim();
-                if (!flag.equals("0") && !flag.equals("1")) {
-                    throw new BadRow(genres.get(g), "must be 0 or 1", Cells.quoted(flag));
-                }
-                if (flag.equals("1") && !genres.get(g).equals(NO_GENRE)) {
-                    categories.add(genres.get(g));
-                }
+        MovieLensLines.reader("|", ITEM_FIELDS_BEFORE_GENRES + genres.size(), c -> item(c, genres)).read(in, sink);
+    }
+
+    private static Item item(String[] c, List<String> genres) throws BadRow {
+        List<String> categories = new ArrayList<>();
+        for (int g = 0; g < genres.size(); g++) {
+            String flag = c[ITEM_FIELDS_BEFORE_GENRES + g].trim();
+            if (!flag.equals("0") && !flag.equals("1")) {
+                throw new BadRow(genres.get(g), "must be 0 or 1", Cells.quoted(flag));
             }
-            String title = c[1].trim();
-            Instant released = c[2].isBlank() ? MovieLensFields.yearOf(title) : releaseDate(c[2]);
-            return new Item(c[0].trim(), title, null, categories, List.of(), Map.of(), released, true);
-        });
+            if (flag.equals("1") && !genres.get(g).equals(NO_GENRE)) {
+                categories.add(genres.get(g));
+            }
+        }
+        String title = c[1].trim();
+        Instant released = c[2].isBlank() ? MovieLensFields.yearOf(title) : releaseDate(c[2]);
+        return new Item(c[0].trim(), title, null, categories, List.of(), Map.of(), released, true);
     }
 
     private static Instant releaseDate(String text) throws BadRow {
@@ -72,31 +67,12 @@ final class MovieLens100k implements FormatReader {
         }
     }
 
-    private static void readUsers(InputStream in, RowSink<User> sink) throws IOException {
-        NumberedLines.read(in, LATIN_1, sink, line -> {
-            String[] c = Cells.split(line, "|", 5);
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("age", Cells.integer(c[1], "age"));
-            attributes.put("gender", c[2].trim());
-            attributes.put("occupation", c[3].trim());
-            attributes.put("zip", c[4].trim());
-            return new User(c[0].trim(), attributes);
-        });
-    }
-
-    private static void readRatings(InputStream in, RowSink<Event> sink) throws IOException {
-        NumberedLines.read(in, LATIN_1, sink, line -> {
-            String[] c = Cells.split(line, "\t", 4);
-            return MovieLensFields.rating(c[0], c[1], c[2], c[3]);
-        });
-    }
-
     /** u.genre lines are "name|index", in index order; the index is the position of the genre's flag column. */
     private static List<String> genreNames(Path itemsFile) throws IOException {
         Path file = itemsFile.resolveSibling("u.genre");
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, LATIN_1);
+            lines = Files.readAllLines(file, MovieLensLines.CHARSET);
         } catch (NoSuchFileException e) {
             throw new ImportException("u.genre, which names the genre columns, is not beside it (" + file + ")");
         }

@@ -1,11 +1,14 @@
 package io.sieve.ingest;
 
 import io.sieve.model.Event;
+import io.sieve.model.User;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,16 @@ final class MovieLensFields {
             }
         }
         return genres;
+    }
+
+    /** A user row of the 100K and 1M releases; they differ only in the order of the columns. */
+    static User user(String id, String age, String gender, String occupation, String zip) throws BadRow {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("age", Cells.integer(age, "age"));
+        attributes.put("gender", gender.trim());
+        attributes.put("occupation", occupation.trim());
+        attributes.put("zip", zip.trim());
+        return new User(id.trim(), attributes);
     }
 
     /** A rating row (user, movie, rating, epoch seconds) as an event of type "rating". */

@@ -23,14 +23,7 @@ final class NumberedLines {
             if (line.isBlank()) {
                 continue;
             }
-            T record;
-            try {
-                record = parser.parse(line);
-            } catch (BadRow bad) {
-                sink.reject(number, bad);
-                continue;
-            }
-            sink.accept(number, record);
+            sink.parse(number, line, parser);
         }
     }
 }

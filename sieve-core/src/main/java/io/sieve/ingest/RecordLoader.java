@@ -26,7 +26,13 @@ final class RecordLoader<T> implements RowSink<T> {
 
     @Override
     public void accept(long line, T record) {
-        List<FieldError> errors = target.validator().apply(record);
+        List<FieldError> errors;
+        try {
+            errors = target.validator().apply(record);
+        } catch (RuntimeException unforeseen) {
+            reject(line, BadRow.unreadable(unforeseen));
+            return;
+        }
         if (!errors.isEmpty()) {
             reject(line, errors, null);
             return;

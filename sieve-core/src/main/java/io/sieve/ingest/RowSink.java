@@ -11,4 +11,19 @@ interface RowSink<T> {
     default void reject(long line, BadRow bad) {
         reject(line, bad.error(), bad.detail());
     }
+
+    /** Makes a record of one raw row and hands it on, or the reason it could not be made. */
+    default <R> void parse(long line, R raw, RowParser<R, T> parser) {
+        T record;
+        try {
+            record = parser.parse(raw);
+        } catch (BadRow bad) {
+            reject(line, bad);
+            return;
+        } catch (RuntimeException unforeseen) {
+            reject(line, BadRow.unreadable(unforeseen));
+            return;
+        }
+        accept(line, record);
+    }
 }

@@ -2,6 +2,7 @@ package io.sieve.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ public record Event(
         @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant timestamp,
         String requestId,
         String surface) {
+
+    /** How far ahead of this machine's clock a sender's clock may run. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
     public static Event of(String user, String item, String type, Instant timestamp) {
         return new Event(user, item, type, null, timestamp, null, null);
@@ -43,9 +47,21 @@ public record Event(
         }
         if (timestamp == null) {
             errors.add(new FieldError("timestamp", "is required"));
-        } else if (timestamp.toEpochMilli() < 0) {
+        } else if (timestamp.isBefore(Instant.EPOCH)) {
             errors.add(new FieldError("timestamp", "is before 1970-01-01"));
+        } else if (timestamp.isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
+            // A future event would skew trending and stay invisible to the seen filter until then.
+            errors.add(new FieldError("timestamp", "is more than a day in the future"
+                    + (timestamp.getEpochSecond() > 100_000_000_000L ? " (epoch milliseconds given as seconds?)" : "")));
         }
+        checkLength("requestId", requestId, errors);
+        checkLength("surface", surface, errors);
         return errors;
+    }
+
+    private static void checkLength(String field, String value, List<FieldError> errors) {
+        if (value != null && value.length() > Ids.MAX_LENGTH) {
+            errors.add(new FieldError(field, "is longer than " + Ids.MAX_LENGTH + " characters"));
+        }
     }
 }

@@ -45,17 +45,19 @@ public record Item(
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
         Ids.check("id", id, errors);
-        for (int i = 0; i < categories.size(); i++) {
-            if (categories.get(i) == null || categories.get(i).isBlank()) {
-                errors.add(new FieldError("categories[" + i + "]", "must not be blank"));
-            }
-        }
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i) == null || tags.get(i).isBlank()) {
-                errors.add(new FieldError("tags[" + i + "]", "must not be blank"));
-            }
-        }
+        checkLabels("categories", categories, errors);
+        checkLabels("tags", tags, errors);
         Attributes.validate(attributes, errors);
         return errors;
+    }
+
+    private static void checkLabels(String field, List<String> labels, List<FieldError> errors) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).isBlank()) {
+                errors.add(new FieldError(field + "[" + i + "]", "must not be blank"));
+            } else if (labels.get(i).length() > Ids.MAX_LENGTH) {
+                errors.add(new FieldError(field + "[" + i + "]", "is longer than " + Ids.MAX_LENGTH + " characters"));
+            }
+        }
     }
 }

@@ -42,9 +42,14 @@ public final class Timestamps {
         }
     }
 
+    /** @throws IllegalArgumentException when the number is beyond what an instant can hold */
     public static Instant fromEpochSeconds(BigDecimal seconds) {
-        long whole = seconds.longValue();
-        int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-        return Instant.ofEpochSecond(whole, nanos);
+        try {
+            long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + seconds.toPlainString() + "' epoch seconds is out of range");
+        }
     }
 }

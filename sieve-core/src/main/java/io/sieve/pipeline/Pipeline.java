@@ -2,7 +2,9 @@ package io.sieve.pipeline;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.filter.FilterStage;
+import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
+import io.sieve.model.User;
 import io.sieve.rank.Ranker;
 import io.sieve.rerank.ReRanker;
 import io.sieve.retrieve.Candidate;
@@ -13,13 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The funnel for one request: context, retrieve (parallel, deadline), filter, rank, re-rank. The
  * bundle is passed in rather than held, so the caller pins one bundle per request and a hot swap
- * never changes the model under a running request.
+ * never changes the model under a running request. Each stage degrades instead of failing: a
+ * failed ranker leaves retrieval order, a failed re-ranker a plain cut; debug names each fallback.
  */
 public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final Store store;
     private final EventTypes types;
     private final int historyLimit;
@@ -46,19 +53,27 @@ public final class Pipeline {
     public Recommendations recommend(RecommendationRequest request, ModelBundle bundle) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        RequestContext context = context(request, bundle);
+        List<String> fallbacks = new ArrayList<>();
+        RequestContext context = context(request, bundle, fallbacks);
         long t1 = lap(timings, "context", t0);
 
         RetrievalStage.Result retrieved = retrieval.retrieve(context);
         long t2 = lap(timings, "retrieve", t1);
 
-        FilterStage.Result filtered = filters.apply(retrieved.candidates(), context);
+        // Filters carry promises (never show a disliked item): if they fail, nothing is shown.
+        FilterStage.Result filtered = degrade("filter", fallbacks,
+                () -> filters.apply(retrieved.candidates(), context),
+                () -> new FilterStage.Result(List.of(), Map.of()));
         long t3 = lap(timings, "filter", t2);
 
-        List<Candidate> ranked = ranker.rank(context, filtered.kept());
+        List<Candidate> ranked = degrade("rank", fallbacks,
+                () -> ranker.rank(context, filtered.kept()),
+                () -> retrievalOrder(filtered.kept()));
         long t4 = lap(timings, "rank", t3);
 
-        List<Candidate> slate = reRanker.rerank(context, ranked, request.n());
+        List<Candidate> slate = degrade("rerank", fallbacks,
+                () -> reRanker.rerank(context, ranked, request.n()),
+                () -> List.copyOf(ranked.subList(0, Math.min(request.n(), ranked.size()))));
         lap(timings, "rerank", t4);
         timings.put("total", (System.nanoTime() - t0) / 1e6);
 
@@ -68,20 +83,46 @@ public final class Pipeline {
         }
         Recommendations.Debug debug = request.debug()
                 ? new Recommendations.Debug(bundle.version(), timings, retrieved.perSource(), retrieved.timedOut(),
-                        retrieved.failed(), retrieved.candidates().size(), filtered.kept().size(), filtered.removedBy())
+                        retrieved.failed(), fallbacks, retrieved.candidates().size(), filtered.kept().size(),
+                        filtered.removedBy())
                 : null;
         return new Recommendations(UUID.randomUUID().toString(), items, debug);
     }
 
     /** The request context: profile, history and the filters' verdict, ready for any stage. */
     public RequestContext context(RecommendationRequest request, ModelBundle bundle) {
-        RequestContext context = new RequestContext(request, bundle, store, types,
-                store.user(request.userId()).orElse(null),
-                store.history(request.userId(), historyLimit).stream()
-                        .filter(e -> !e.timestamp().isAfter(request.now()))
-                        .toList());
+        return context(request, bundle, new ArrayList<>());
+    }
+
+    private RequestContext context(RecommendationRequest request, ModelBundle bundle, List<String> fallbacks) {
+        User user = degrade("profile", fallbacks, () -> store.user(request.userId()).orElse(null), () -> null);
+        List<Event> history = degrade("history", fallbacks, () -> store.history(request.userId(), historyLimit), List::of);
+        if (request.asOf() != null) {
+            // A replayed request must not see what the user did after it.
+            history = history.stream().filter(e -> !e.timestamp().isAfter(request.asOf())).toList();
+        }
+        RequestContext context = new RequestContext(request, bundle, store, types, user, history);
         context.setEligibility(id -> filters.admits(id, context));
         return context;
+    }
+
+    /** Runs a stage; if it throws, logs it, notes it for debug and metrics, and uses the fallback. */
+    private static <T> T degrade(String stage, List<String> fallbacks, Supplier<T> work, Supplier<T> fallback) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.warn("{} stage failed; degrading", stage, e);
+            fallbacks.add(stage + ": " + e);
+            return fallback.get();
+        }
+    }
+
+    /** Without a ranker, candidates keep the order retrieval merged them in, with their first source's reason. */
+    private static List<Candidate> retrievalOrder(List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            c.setScore(0, c.hits().values().iterator().next().reason());
+        }
+        return candidates;
     }
 
     private static long lap(Map<String, Double> timings, String stage, long since) {

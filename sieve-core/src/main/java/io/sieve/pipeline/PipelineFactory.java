@@ -11,8 +11,11 @@ import io.sieve.filter.SeenFilter;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rerank.TruncatingReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
+import io.sieve.retrieve.EaseRetriever;
+import io.sieve.retrieve.EmbeddingRetriever;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
+import io.sieve.retrieve.Retriever;
 import io.sieve.retrieve.SegmentPopularityRetriever;
 import io.sieve.retrieve.SessionRetriever;
 import io.sieve.store.Store;
@@ -30,34 +33,34 @@ public final class PipelineFactory {
 
     public static Pipeline create(SieveConfig config, Store store, ExecutorService executor) {
         var r = config.retrieval();
-        var s = r.sources();
         List<RetrievalStage.Source> sources = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
-        if (s.covisitation().enabled()) {
-            sources.add(new RetrievalStage.Source(new CoVisitationRetriever(r.historyLength()), s.covisitation().quota()));
-            weights.put("covisitation", s.covisitation().weight());
-        }
-        if (s.session().enabled()) {
-            sources.add(new RetrievalStage.Source(
-                    new SessionRetriever(s.session().maxItems(), Duration.ofMinutes(s.session().gapMinutes())),
-                    s.session().quota()));
-            weights.put("session", s.session().weight());
-        }
-        if (s.popularity().enabled()) {
-            sources.add(new RetrievalStage.Source(RankedListRetriever.popularity(), s.popularity().quota()));
-            weights.put("popularity", s.popularity().weight());
-        }
-        if (s.trending().enabled()) {
-            sources.add(new RetrievalStage.Source(RankedListRetriever.trending(), s.trending().quota()));
-            weights.put("trending", s.trending().weight());
-        }
-        if (s.segment().enabled()) {
-            sources.add(new RetrievalStage.Source(new SegmentPopularityRetriever(), s.segment().quota()));
-            weights.put("segment", s.segment().weight());
-        }
+        r.sources().byName().forEach((name, source) -> {
+            if (source.enabled()) {
+                sources.add(new RetrievalStage.Source(retriever(name, config), source.quota()));
+                weights.put(name, source.weight());
+            }
+        });
         var retrieval = new RetrievalStage(sources, executor, Duration.ofMillis(r.deadlineMs()));
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval,
-                filters(config), new BlendRanker(weights, config.ranking().fusion(), config.ranking().rrfK()), new TruncatingReRanker());
+                filters(config), new BlendRanker(weights, config.ranking().fusion(), config.ranking().rrfK()),
+                new TruncatingReRanker());
+    }
+
+    private static Retriever retriever(String name, SieveConfig config) {
+        var r = config.retrieval();
+        return switch (name) {
+            case "covisitation" -> new CoVisitationRetriever(r.historyLength());
+            case "session" -> new SessionRetriever(r.sources().session().maxItems(),
+                    Duration.ofMinutes(r.sources().session().gapMinutes()));
+            case "popularity" -> RankedListRetriever.popularity();
+            case "trending" -> RankedListRetriever.trending();
+            case "segment" -> new SegmentPopularityRetriever();
+            case "als" -> EmbeddingRetriever.als(r.historyLength());
+            case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());
+            case "ease" -> new EaseRetriever(r.historyLength());
+            default -> throw new IllegalArgumentException("no retriever is called " + name);
+        };
     }
 
     static FilterStage filters(SieveConfig config) {

@@ -8,17 +8,22 @@ import java.util.Set;
  *
  * @param exclude    item ids the caller does not want
  * @param categories when not empty, only items in at least one of these categories
- * @param now        the request's time; offline evaluation replays requests in the past
+ * @param asOf       null for a live request; offline evaluation replays a request at this moment in
+ *                   the past, and the user's later events are then hidden from it
  */
 public record RecommendationRequest(
         String userId, int n, String surface, Set<String> exclude, Set<String> categories,
-        boolean debug, Instant now) {
+        boolean debug, Instant asOf) {
 
     public RecommendationRequest {
         exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         surface = surface == null || surface.isBlank() ? "home" : surface;
-        now = now == null ? Instant.now() : now;
+    }
+
+    /** The moment the request is answered for. */
+    public Instant now() {
+        return asOf != null ? asOf : Instant.now();
     }
 
     public static RecommendationRequest of(String userId, int n) {

@@ -17,10 +17,11 @@ public record Recommendations(String requestId, List<RecommendedItem> items, Deb
      * @param candidates candidates proposed per source
      * @param timedOut   sources skipped because they missed the deadline
      * @param failed     sources skipped because they threw
+     * @param fallbacks  stages that failed and were replaced by their fallback, with the error
      * @param removedBy  candidates removed per filter
      */
     public record Debug(String modelVersion, Map<String, Double> timingsMs, Map<String, Integer> candidates,
-                        List<String> timedOut, List<String> failed, int merged, int afterFilter,
+                        List<String> timedOut, List<String> failed, List<String> fallbacks, int merged, int afterFilter,
                         Map<String, Integer> removedBy) {
     }
 }

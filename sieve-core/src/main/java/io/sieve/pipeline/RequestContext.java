@@ -28,11 +28,13 @@ public final class RequestContext {
     private final List<Event> history;
     private final Set<String> seen = new HashSet<>();
     private final Set<String> negative = new HashSet<>();
+    private final Instant now;
     private Predicate<String> eligible = id -> true;
 
     public RequestContext(RecommendationRequest request, ModelBundle bundle, Store store, EventTypes types,
                           User user, List<Event> history) {
         this.request = request;
+        this.now = request.now();
         this.bundle = bundle;
         this.store = store;
         this.types = types;
@@ -70,8 +72,9 @@ public final class RequestContext {
         return history;
     }
 
+    /** Fixed for the whole request, so that every stage sees the same moment. */
     public Instant now() {
-        return request.now();
+        return now;
     }
 
     public Set<String> seenItems() {

@@ -46,9 +46,10 @@ public final class BlendRanker implements Ranker {
             String reason = null;
             for (Map.Entry<String, SourceHit> hit : c.hits().entrySet()) {
                 double weight = weights.getOrDefault(hit.getKey(), 0.0);
+                double top = best.get(hit.getKey());
                 double part = fusion == Fusion.rrf
                         ? weight / (k + hit.getValue().rank())
-                        : weight * hit.getValue().score() / best.get(hit.getKey());
+                        : top > 0 ? weight * Math.max(0, hit.getValue().score()) / top : 0;
                 total += part;
                 if (part > strongest) {
                     strongest = part;

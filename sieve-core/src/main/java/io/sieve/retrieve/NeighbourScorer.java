@@ -28,6 +28,9 @@ final class NeighbourScorer {
         var index = context.bundle().items();
         Map<Integer, Accumulator> acc = new HashMap<>();
         for (Anchor anchor : anchors) {
+            if (Thread.currentThread().isInterrupted()) {
+                return List.of(); // past the deadline: the stage has moved on without this source
+            }
             for (int p = table.start(anchor.itemIndex()); p < table.end(anchor.itemIndex()); p++) {
                 double contribution = anchor.weight() * table.score(p);
                 Accumulator a = acc.computeIfAbsent(table.neighbour(p), k -> new Accumulator());
@@ -56,14 +59,8 @@ final class NeighbourScorer {
         List<Retrieved> out = new ArrayList<>(top.size());
         while (!top.isEmpty()) {
             var e = top.poll();
-            out.add(new Retrieved(index.id(e.getKey()), e.getValue().score, reason(context, reasonPrefix, e.getValue().bestAnchor)));
+            out.add(new Retrieved(index.id(e.getKey()), e.getValue().score, HistoryAnchors.reason(context, reasonPrefix, e.getValue().bestAnchor)));
         }
         return out.reversed();
-    }
-
-    private static String reason(RequestContext context, String prefix, Anchor anchor) {
-        String itemId = anchor.event().item();
-        String name = context.item(itemId).map(io.sieve.model.Item::displayName).orElse(itemId);
-        return prefix + context.types().get(anchor.event().type()).verb() + " " + name;
     }
 }

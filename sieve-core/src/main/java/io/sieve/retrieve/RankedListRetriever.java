@@ -43,7 +43,7 @@ public final class RankedListRetriever implements Retriever {
     static List<Retrieved> take(RequestContext context, RankedList ranked, int quota, String reason) {
         List<Retrieved> out = new ArrayList<>(Math.min(quota, ranked.size()));
         var index = context.bundle().items();
-        for (int i = 0; i < ranked.size() && out.size() < quota; i++) {
+        for (int i = 0; i < ranked.size() && out.size() < quota && !Thread.currentThread().isInterrupted(); i++) {
             String id = index.id(ranked.items()[i]);
             if (context.isEligible(id)) {
                 out.add(new Retrieved(id, ranked.scores()[i], reason));

@@ -27,7 +27,8 @@ import org.rocksdb.WriteOptions;
 /**
  * The embedded store: RocksDB in {@code <dataDir>/store}. Writes are synced to the write-ahead
  * log before they return. The catalog is also held in memory, because every request reads
- * hundreds of items (filters, reasons) and the catalog is small next to the event log.
+ * hundreds of items (filters, reasons) and the catalog is small next to the event log. Catalog
+ * writes are serialised so that the cache and the disk can never disagree about an item.
  *
  * <p>One process at a time may open a store for writing (RocksDB locks it); other processes,
  * such as {@code sieve train} beside a running server, open a read-only snapshot with
@@ -116,7 +117,7 @@ public final class RocksStore implements Store {
     }
 
     @Override
-    public void putItems(List<Item> batch) {
+    public synchronized void putItems(List<Item> batch) {
         try (WriteBatch wb = new WriteBatch()) {
             for (Item item : batch) {
                 wb.put(items, EventCodec.utf8(item.id()), writeJson(item));
@@ -136,7 +137,7 @@ public final class RocksStore implements Store {
     }
 
     @Override
-    public boolean deleteItem(String id) {
+    public synchronized boolean deleteItem(String id) {
         if (!catalog.containsKey(id)) {
             return false;
         }
@@ -278,10 +279,8 @@ public final class RocksStore implements Store {
         if (dir == null) {
             return;
         }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Directories.deleteRecursively(dir);
         } catch (IOException ignored) {
             // a leftover temporary directory is harmless
         }

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The event log condensed for training: per user, each item once with its summed event weight and
- * the time of its latest event, ordered by that time. Negative net weights are kept apart so
- * that popularity and co-visitation count only what users liked.
+ * The event log condensed for training: per user, each item once with its summed event weight,
+ * ordered by the time of its latest event. Net weights may be negative (a dislike outweighing a
+ * view); popularity and co-visitation count only the positive ones.
  */
 public final class Interactions {
-    /** One user's items in time order, with net weights (may be negative) and latest times. */
-    public record UserItems(String user, int[] items, float[] weights, long[] times) {
+    /** One user's items in time order, with net weights (may be negative). */
+    public record UserItems(String user, int[] items, float[] weights) {
     }
 
     private final ItemIndex items;
@@ -70,13 +70,11 @@ public final class Interactions {
         int n = entries.size();
         int[] items = new int[n];
         float[] weights = new float[n];
-        long[] times = new long[n];
         for (int i = 0; i < n; i++) {
             items[i] = index.indexOf(entries.get(i).getKey());
             weights[i] = (float) entries.get(i).getValue()[0];
-            times[i] = (long) entries.get(i).getValue()[1];
         }
-        return new UserItems(user, items, weights, times);
+        return new UserItems(user, items, weights);
     }
 
     public ItemIndex items() {

@@ -1,6 +1,7 @@
 package io.sieve.train;
 
 import io.sieve.bundle.BundleManifest;
+import io.sieve.bundle.CollaborativeModels;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.NeighbourTable;
 import io.sieve.bundle.RankedList;
@@ -43,27 +44,41 @@ public final class Trainer {
         return build(store, Interactions.load(store, config.types()), false);
     }
 
-    private ModelBundle build(Store store, Interactions data, boolean withCoVisitation) {
+    /** @param full every model; otherwise only the cheap popularity family */
+    private ModelBundle build(Store store, Interactions data, boolean full) {
         var t = config.training();
         double[] popularity = data.popularity();
         RankedList popular = TopK.of(popularity, t.listLength());
         RankedList trending = TopK.of(trending(data), t.listLength());
         SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
         Map<String, RankedList> segments = segments(store, data, scheme);
-        NeighbourTable coVisitation = withCoVisitation
+        NeighbourTable coVisitation = full
                 ? new CoVisitationBuilder(t.coVisitation()).build(data)
                 : NeighbourTable.empty(data.items().size());
+        CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data) : CollaborativeModels.NONE;
         Instant now = clock.instant();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("coVisitation", withCoVisitation ? t.coVisitation() : "not trained");
+        parameters.put("coVisitation", full ? t.coVisitation() : "not trained");
+        parameters.put("als", full && t.als().enabled() ? t.als() : "not trained");
+        parameters.put("bpr", full && t.bpr().enabled() ? t.bpr() : "not trained");
+        parameters.put("ease", full && t.ease().enabled() ? t.ease() : "not trained");
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());
         parameters.put("listLength", t.listLength());
         // Stored as plain JSON values so that a manifest reads back equal to what was written.
-        parameters = Json.MAPPER.convertValue(parameters, new TypeReference<Map<String, Object>>() { });
+        parameters = asStoredJson(parameters);
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
                 data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
-        return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation);
+        return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation, models);
+    }
+
+    /** Through JSON text and back, so that numbers have the types a manifest read from disk has. */
+    private static Map<String, Object> asStoredJson(Map<String, Object> parameters) {
+        try {
+            return Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(parameters), new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Exponentially decayed positive weight, as of the newest event (the data's "now"). */

@@ -34,7 +34,7 @@ class BundleStoreTest {
             }
         }
         assertEquals(last.version(), bundles.currentVersion().orElseThrow());
-        ModelBundle loaded = bundles.loadCurrent().orElseThrow();
+        ModelBundle loaded = bundles.load(bundles.currentVersion().orElseThrow());
         assertEquals(last.manifest(), loaded.manifest());
         assertEquals(last.items().size(), loaded.items().size());
         assertArrayEquals(last.popularity().items(), loaded.popularity().items());

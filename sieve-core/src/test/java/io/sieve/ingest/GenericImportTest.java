@@ -47,9 +47,9 @@ class GenericImportTest {
         assertEquals(report.rejected(), report.firstRejected().size());
     }
 
-    @Test
-    void jsonLinesKeepsGoodRowsAndReportsEachBadOneWithItsLine() throws IOException {
-        Path items = write("items.jsonl",
+    /** Items in JSON Lines, some good and some bad in each of the ways a row can be bad. */
+    private Path itemsWithBadRows() throws IOException {
+        return write("items.jsonl",
                 "{\"id\":\"a\",\"title\":\"Alpha\",\"categories\":[\"x\"],\"attributes\":{\"size\":3},\"createdAt\":\"2024-01-02T03:04:05Z\"}",
                 "{\"id\":\"b\", \"title\":",
                 "{\"title\":\"no id\"}",
@@ -57,13 +57,23 @@ class GenericImportTest {
                 "",
                 "{\"id\":\"d\",\"available\":false,\"attributes\":{\"nested\":{\"no\":1}}}",
                 "{\"id\":\"e\",\"available\":false}");
-        Path events = write("events.jsonl",
+    }
+
+    /** Events in JSON Lines, some good and some bad in each of the ways a row can be bad. */
+    private Path eventsWithBadRows() throws IOException {
+        return write("events.jsonl",
                 "{\"user\":\"u1\",\"item\":\"a\",\"type\":\"view\",\"timestamp\":\"2024-01-02T03:04:05Z\"}",
                 "{\"user\":\"u1\",\"item\":\"a\",\"type\":\"wink\",\"timestamp\":1700000000}",
                 "{\"user\":\"u2\",\"item\":\"zzz\",\"type\":\"click\",\"timestamp\":\"yesterday\"}",
                 "{\"user\":\"u2\",\"item\":\"zzz\",\"type\":\"click\",\"timestamp\":1700000000.5,\"surface\":\"home\"}",
                 "{\"user\":\"u3\",\"item\":\"a\",\"type\":\"rating\",\"value\":\"x\",\"timestamp\":1}",
                 "[1, 2]");
+    }
+
+    @Test
+    void jsonLinesKeepsGoodRowsAndReportsEachBadOneWithItsLine() throws IOException {
+        Path items = itemsWithBadRows();
+        Path events = eventsWithBadRows();
 
         try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
             ImportReport report = importFiles(store, items, null, events);
@@ -73,14 +83,14 @@ class GenericImportTest {
             assertEquals(Map.of(
                     2L, "row: is not valid JSON",
                     3L, "id: is required and must not be blank",
-                    4L, "colour: is not a field of Item; known: [attributes, available, categories, createdAt, "
+                    4L, "colour: is not a field of Item; known fields are [attributes, available, categories, createdAt, "
                             + "description, id, tags, title]",
                     6L, "attributes.nested: must be a string, number, boolean or list of those"),
                     rejections(report, items));
             Map<Long, String> eventErrors = rejections(report, events);
             assertEquals(4, eventErrors.size(), eventErrors::toString);
             assertTrue(eventErrors.get(2L).startsWith("type: 'wink' is not a configured event type"));
-            assertEquals("timestamp: must be ISO-8601 or epoch seconds", eventErrors.get(3L));
+            assertEquals("timestamp: must be an ISO-8601 time or epoch seconds", eventErrors.get(3L));
             assertEquals("value: must be a number", eventErrors.get(5L));
             assertEquals("row: is not a JSON object", eventErrors.get(6L));
 
@@ -122,7 +132,7 @@ class GenericImportTest {
             assertNothingDropped(report);
             Map<Long, String> itemErrors = rejections(report, items);
             assertEquals("id: is required and must not be blank", itemErrors.get(4L));
-            assertEquals("createdAt: must be ISO-8601 or epoch seconds", itemErrors.get(5L));
+            assertEquals("createdAt: must be an ISO-8601 time or epoch seconds", itemErrors.get(5L));
             assertEquals("row: has the wrong number of columns", itemErrors.get(6L));
             assertEquals("row: is malformed CSV; the rest of the file was not read", itemErrors.get(9L));
             assertEquals(4, itemErrors.size(), itemErrors::toString);
@@ -171,6 +181,53 @@ class GenericImportTest {
             assertTrue(table.contains(events + ":1: type: 'wink' is not a configured event type"), table);
             assertTrue(table.contains("First 20 rejected rows:"), table);
         }
+    }
+
+    @Test
+    void absurdTimestampsRejectTheirRowsAndTheImportGoesOn() throws IOException {
+        Path events = write("events.jsonl", viewAt("first", "1700000000"), viewAt("millis", "1e16"),
+                viewAt("far", "\"+999999999-12-31T00:00:00Z\""), viewAt("beyond", "1e300"), viewAt("last", "1700000001"));
+
+        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+            ImportReport report = importFiles(store, null, null, events);
+
+            assertNothingDropped(report);
+            assertEquals(List.of(2L, 3L, 4L), report.firstRejected().stream().map(RowError::line).toList());
+            for (RowError row : report.firstRejected()) {
+                assertEquals("timestamp", row.errors().get(0).field(), row.toString());
+            }
+            assertEquals(List.of("first", "last"), MovieLensImportTest.allEvents(store).stream().map(Event::item).toList());
+        }
+    }
+
+    private static String viewAt(String item, String timestamp) {
+        return "{\"user\":\"u\",\"item\":\"" + item + "\",\"type\":\"view\",\"timestamp\":" + timestamp + "}";
+    }
+
+    /** G4: rejected rows are rejected again, and the same way, without changing what was stored. */
+    @Test
+    void reimportingAFileWithRejectedRowsChangesNothingAndReportsTheSame() throws IOException {
+        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+            ImportReport first = importFiles(store, itemsWithBadRows(), null, eventsWithBadRows());
+            List<Object> storedFirst = contents(store);
+            ImportReport second = importFiles(store, itemsWithBadRows(), null, eventsWithBadRows());
+
+            assertEquals(8, first.rejected(), first.firstRejected()::toString);
+            assertEquals(4, first.accepted(), first.files()::toString);
+            assertEquals(storedFirst, contents(store));
+            assertEquals(first.files(), second.files());
+            assertEquals(first.rejectedByReason(), second.rejectedByReason());
+            assertEquals(first.firstRejected(), second.firstRejected());
+            assertEquals(first.warnings(), second.warnings());
+        }
+    }
+
+    private static List<Object> contents(RocksStore store) {
+        List<Object> all = new ArrayList<>();
+        store.forEachItem(all::add);
+        store.forEachUser(all::add);
+        store.forEachEvent(all::add);
+        return all;
     }
 
     private static List<String> itemIds(RocksStore store) {

@@ -9,6 +9,7 @@ import io.sieve.model.Item;
 import io.sieve.store.RocksStore;
 import io.sieve.store.Store;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,25 @@ class MovieLensImportTest {
             assertEquals(100_000, allEvents(store).size());
             assertEquals(1_682, store.itemCount());
             assertEquals(943, userCount(store));
+        }
+    }
+
+    @Test
+    void anAbsurdTimestampRejectsItsRatingAndTheImportGoesOn() throws IOException {
+        Path ratings = Files.writeString(dataDir.resolve("u.data"), String.join("\n",
+                "1\t10\t4\t881250949",
+                "1\t11\t4\t99999999999999999",
+                "1\t12\t4\t10000000000000000",
+                "1\t13\t4\t881250950") + "\n");
+        try (RocksStore store = RocksStore.open(dataDir.resolve("data"))) {
+            ImportSources sources = ImportSources.resolve(null, null, null, null, ratings);
+            ImportReport report = new Importer(store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
+
+            assertEquals(2, report.accepted());
+            assertEquals(List.of(2L, 3L), report.firstRejected().stream().map(RowError::line).toList());
+            assertEquals("timestamp: is out of range", report.firstRejected().get(0).errors().get(0).toString());
+            assertEquals("timestamp", report.firstRejected().get(1).errors().get(0).field());
+            assertEquals(List.of("10", "13"), allEvents(store).stream().map(Event::item).toList());
         }
     }
 

@@ -93,15 +93,50 @@ class PipelineTest {
     }
 
     @Test
-    void negativeFeedbackRemovesTheItemAndPushesItsNeighboursDown() {
+    void negativeFeedbackHidesTheItemEvenWhenItsTypeDoesNotMarkItSeen() {
+        // With seen: false the seen filter cannot be what removes the item: only the negative filter can.
+        SieveConfig notSeen = ConfigLoader.withSettings(config,
+                Map.of("eventTypes.dislike.seen", "false", "eventTypes.hide.seen", "false"));
+        Pipeline strict = PipelineFactory.create(notSeen, store, executor);
         String user = TasteClusters.user(2, 3);
-        List<String> before = ids(recommend(user, 10));
+        List<String> before = ids(strict.recommend(RecommendationRequest.of(user, 10), bundle));
         String disliked = before.get(0);
         store.appendEvents(List.of(Event.of(user, disliked, "dislike", TasteClusters.START.plusSeconds(86_400 * 30))));
-        List<String> after = ids(recommend(user, 10));
+        List<String> after = ids(strict.recommend(RecommendationRequest.of(user, 10), bundle));
         assertFalse(after.contains(disliked));
         store.appendEvents(List.of(Event.of(user, after.get(0), "hide", TasteClusters.START.plusSeconds(86_400 * 31))));
-        assertFalse(ids(recommend(user, 10)).contains(after.get(0)));
+        assertFalse(ids(strict.recommend(RecommendationRequest.of(user, 10), bundle)).contains(after.get(0)));
+
+        var context = strict.context(RecommendationRequest.of(user, 10), bundle);
+        assertFalse(context.seenItems().contains(disliked));
+        var result = PipelineFactory.filters(notSeen).apply(List.of(new io.sieve.retrieve.Candidate(disliked)), context);
+        assertEquals(Map.of("negative", 1), result.removedBy());
+    }
+
+    @Test
+    void aDislikePushesTheDislikedItemsNeighboursDown() {
+        String user = TasteClusters.user(1, 4);
+        var covisitation = pipeline.retrieval().sources().get(0).retriever();
+        assertEquals("covisitation", covisitation.name());
+        String disliked = ids(recommend(user, 1)).get(0);
+        int index = bundle.items().indexOf(disliked);
+        Map<String, Double> before = scores(covisitation.retrieve(pipeline.context(RecommendationRequest.of(user, 1), bundle), 300));
+        String neighbour = null;
+        for (int p = bundle.coVisitation().start(index); p < bundle.coVisitation().end(index) && neighbour == null; p++) {
+            String id = bundle.items().id(bundle.coVisitation().neighbour(p));
+            neighbour = before.containsKey(id) ? id : null;
+        }
+        assertNotNull(neighbour, "the disliked item has no neighbour among the candidates");
+        store.appendEvents(List.of(Event.of(user, disliked, "dislike", TasteClusters.START.plusSeconds(86_400 * 30))));
+        Map<String, Double> after = scores(covisitation.retrieve(pipeline.context(RecommendationRequest.of(user, 1), bundle), 300));
+        assertTrue(after.getOrDefault(neighbour, 0.0) < before.get(neighbour),
+                neighbour + " should score lower after the dislike: " + before.get(neighbour) + " -> " + after.get(neighbour));
+    }
+
+    private static Map<String, Double> scores(List<Retrieved> retrieved) {
+        Map<String, Double> scores = new java.util.HashMap<>();
+        retrieved.forEach(r -> scores.put(r.itemId(), r.score()));
+        return scores;
     }
 
     @Test
@@ -166,6 +201,20 @@ class PipelineTest {
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
         assertEquals(List.of("broken"), r.debug().failed());
+    }
+
+    @Test
+    void aFailingRankerFallsBackToRetrievalOrder() {
+        var broken = new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
+                (context, candidates) -> {
+                    throw new IllegalStateException("model file corrupt");
+                },
+                new TruncatingReRanker());
+        Recommendations r = broken.recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null), bundle);
+        assertEquals(10, r.items().size());
+        assertEquals(1, r.debug().fallbacks().size());
+        assertTrue(r.debug().fallbacks().get(0).startsWith("rank: java.lang.IllegalStateException: model file corrupt"));
+        assertTrue(r.items().stream().allMatch(i -> i.reason() != null));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.sieve.ingest.ImportSources;
 import io.sieve.ingest.Importer;
 import io.sieve.model.Item;
 import io.sieve.server.SieveServer;
+import io.sieve.store.Directories;
 import io.sieve.store.Json;
 import io.sieve.store.RocksStore;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         prepareFreshDirectory(data);
 
-        RocksStore store = RocksStore.open(data);
+        RocksStore store = Stores.open(data);
         System.out.println("1/3 importing " + source + " into " + data);
         ImportReport report = importDataset(store, config, source);
         System.out.printf("    %,d rows accepted, %,d rejected%n", report.accepted(), report.rejected());
@@ -86,11 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!empty && !Files.exists(data.resolve(MARKER))) {
                 throw new UserError(data + " is not empty and was not made by the demo; pass another --data-dir");
             }
-            try (Stream<Path> all = Files.walk(data)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Directories.deleteRecursively(data);
         }
         Files.createDirectories(data);
         Files.writeString(data.resolve(MARKER), "created by 'sieve demo'; the next demo run deletes this directory\n");

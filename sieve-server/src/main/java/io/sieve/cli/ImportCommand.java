@@ -9,7 +9,6 @@ import io.sieve.ingest.Importer;
 import io.sieve.ingest.ProgressListener;
 import io.sieve.model.EventTypes;
 import io.sieve.store.RocksStore;
-import io.sieve.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -67,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             ImportSources sources = ImportSources.resolve(format == null ? null : ImportFormat.named(format),
                     path, items, users, events);
-            try (RocksStore store = openStore(); ProgressBarListener bar = new ProgressBarListener(showBar())) {
+            try (RocksStore store = Stores.open(common.dataDir()); ProgressBarListener bar = new ProgressBarListener(showBar())) {
                 report = new Importer(store, types, bar).run(sources);
             }
         } catch (ImportException e) {
@@ -78,15 +77,6 @@ final class ImportCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(ImportReportTable.render(report));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** A store held by a running server is locked; that is the user's to resolve, not a crash. */
-    private RocksStore openStore() {
-        try {
-            return RocksStore.open(common.dataDir());
-        } catch (StoreException e) {
-            throw new UserError(e.getMessage());
-        }
     }
 
     /** A bar drawn into a file or a pipe would only fill it with carriage returns. */

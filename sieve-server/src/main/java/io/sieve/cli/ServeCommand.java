@@ -5,17 +5,23 @@ import io.sieve.config.SieveConfig;
 import io.sieve.server.SieveServer;
 import io.sieve.store.RocksStore;
 import io.sieve.store.Store;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the HTTP API over the data directory; a newly trained model is picked up without a restart.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "P", description = "Port to listen on. Default: server.port of the config (8080).")
     Integer port;
@@ -27,11 +33,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SieveConfig config = common.config();
-        RocksStore store = RocksStore.open(common.dataDir());
+        RocksStore store = Stores.open(common.dataDir());
         SieveServer server = startOrExplain(config, store, common.dataDir(),
                 host != null ? host : config.server().host(),
                 port != null ? port : config.server().port());
-        System.out.println("Sieve is listening on " + server.url() + "/  (Ctrl-C stops it)");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Sieve is listening on " + server.url() + "/  (Ctrl-C stops it)");
+        // Nothing else is printed before the process is stopped, so the line must not wait in a buffer.
+        out.flush();
         serveUntilStopped(server, store);
         return 0;
     }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ServeCommand.class,
             EvalCommand.class,
+            TuneCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -4,7 +4,6 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.store.RocksStore;
-import io.sieve.store.StoreException;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dataDir = common.dataDir();
         long start = System.nanoTime();
         // A snapshot, so that training works beside a running server that holds the store.
-        try (RocksStore store = openSnapshot(dataDir)) {
+        try (RocksStore store = Stores.openSnapshot(dataDir)) {
             ModelBundle bundle = train(config, store, dataDir);
             var m = bundle.manifest();
             spec.commandLine().getOut().printf("trained bundle %s in %.1f s: %,d events, %,d users, %,d items, %,d co-visitation pairs%n",
@@ -39,14 +38,6 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("bundle: " + new BundleStore(dataDir).root().resolve(m.version()));
         }
         return 0;
-    }
-
-    static RocksStore openSnapshot(Path dataDir) {
-        try {
-            return RocksStore.openSnapshot(dataDir);
-        } catch (StoreException e) {
-            throw new UserError(e.getMessage() + " (run 'sieve import' first?)");
-        }
     }
 
     /** Trains and publishes; shared with {@code sieve demo}. */

@@ -45,7 +45,7 @@ final class EventRoutes {
     private void batch(Context ctx) {
         Instant now = clock.instant();
         List<Event> events = bodies.many(ctx, Event.class, "events").stream()
-                .map(e -> e == null ? null : e.withTimestampIfMissing(now))
+                .map(e -> e.withTimestampIfMissing(now))
                 .toList();
         RequestBodies.check("events", events, e -> e.validate(types));
         append(ctx, events);

@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sieve.model.FieldError;
-import java.time.Instant;
+import io.sieve.store.JsonProblems;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Explains why Jackson refused a request body in the client's terms: the field (as a path such as
@@ -31,23 +29,24 @@ final class JsonErrors {
     static Problem problem(JsonProcessingException e, String root) {
         String where = where(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
-            String field = field(root, path(u));
+            String field = field(root, JsonProblems.path(u));
             return Problem.of(400, "unknown-field", "Unknown field",
                     "Unknown field '" + u.getPropertyName() + "'" + where + ".")
-                    .withErrors(List.of(new FieldError(field, "is not a known field; known fields are " + known(u.getKnownPropertyIds()))));
+                    .withErrors(List.of(new FieldError(field, JsonProblems.unknownField(u))));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            String field = field(root, path(m));
-            String reason = "must be " + describe(m.getTargetType())
-                    + (m instanceof InvalidFormatException f ? ", not '" + f.getValue() + "'" : "");
-            return Problem.of(400, "wrong-type", "Wrong type", "Field '" + field + "' " + reason + where + ".")
+            String field = field(root, JsonProblems.path(m));
+            // The value goes in the detail only: the reason stays the one the importer gives.
+            String reason = JsonProblems.expected(m.getTargetType());
+            String value = m instanceof InvalidFormatException f ? ", not '" + f.getValue() + "'" : "";
+            return Problem.of(400, "wrong-type", "Wrong type", "Field '" + field + "' " + reason + value + where + ".")
                     .withErrors(List.of(new FieldError(field, reason)));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof StreamReadException syntax) {
-            return malformed(syntax, root, path(m));
+            return malformed(syntax, root, JsonProblems.path(m));
         }
         if (e instanceof JsonMappingException m) {
-            String field = field(root, path(m));
+            String field = field(root, JsonProblems.path(m));
             String reason = firstLine(m.getCause() != null && m.getCause().getMessage() != null
                     ? m.getCause().getMessage() : m.getOriginalMessage());
             return Problem.of(400, "invalid-value", "Invalid value", "Field '" + field + "': " + reason + where + ".")
@@ -79,18 +78,6 @@ final class JsonErrors {
         return path.startsWith("[") ? root + path : path;
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
     /** The path of the value being parsed when the syntax broke, outermost first. */
     private static String path(JsonStreamContext context) {
         List<String> parts = new ArrayList<>();
@@ -112,32 +99,6 @@ final class JsonErrors {
         return location == null || location.getLineNr() < 0
                 ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class || type == long.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == Instant.class) {
-            return "an ISO-8601 time or epoch seconds";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        return "a " + type.getSimpleName();
-    }
-
-    private static String known(Collection<Object> ids) {
-        return ids.stream().map(Object::toString).sorted().toList().toString();
     }
 
     private static String firstLine(String message) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.sieve.model.FieldError;
 import io.sieve.store.Json;
+import io.sieve.store.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class RequestBodies {
         try {
             T value = Json.MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
             if (value == null) {
-                throw Problem.invalid("body", "must be a JSON object, not null").toException();
+                throw Problem.invalid("body", JsonProblems.expected(type) + ", not null").toException();
             }
             return value;
         } catch (JsonProcessingException e) {
@@ -42,10 +43,7 @@ final class RequestBodies {
         }
     }
 
-    /**
-     * A batch: either a JSON array of records or an object {@code {"<name>": [...]}}. Elements may
-     * be null; {@link #check} reports them with the other validation errors.
-     */
+    /** A batch: either a JSON array of records or an object {@code {"<name>": [...]}}; never null, nor holding one. */
     <T> List<T> many(Context ctx, Class<T> type, String name) {
         byte[] body = bytes(ctx);
         ObjectReader reader = Json.MAPPER.readerForListOf(type);
@@ -67,12 +65,29 @@ final class RequestBodies {
             if (p.nextToken() != null) {
                 throw Problem.invalid("body", "has content after the end of the batch").toException();
             }
-            return values;
+            return withoutNulls(values, type, name);
         } catch (JsonProcessingException e) {
             throw JsonErrors.problem(e, name).toException();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** JSON null binds to a null list or element; refusing it here spares every route a null check. */
+    private static <T> List<T> withoutNulls(List<T> values, Class<T> type, String name) {
+        if (values == null) {
+            throw Problem.invalid(name, JsonProblems.expected(List.class) + ", not null").toException();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                errors.add(new FieldError(name + "[" + i + "]", JsonProblems.expected(type) + ", not null"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors).toException();
+        }
+        return values;
     }
 
     /**
@@ -83,10 +98,6 @@ final class RequestBodies {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             String at = name + "[" + i + "]";
-            if (records.get(i) == null) {
-                errors.add(new FieldError(at, "must be an object, not null"));
-                continue;
-            }
             for (FieldError e : rules.apply(records.get(i))) {
                 errors.add(new FieldError(at + "." + e.field(), e.reason()));
             }

@@ -51,8 +51,8 @@ class CliWorkflowTest {
         assertTrue(table.contains("per-user stratified random split, 75/25, seed 42"), table);
         Matcher ndcg = Pattern.compile("pipeline \\(blend\\)\\s+(0\\.\\d+)").matcher(table);
         assertTrue(ndcg.find(), table);
-        // SAR, the published baseline of the same protocol, reaches 0.382; popularity alone about 0.15.
-        assertTrue(Double.parseDouble(ndcg.group(1)) > 0.33, table);
+        // The run is deterministic and measured 0.377 (BENCHMARKS.md); a drop below 0.37 is a regression.
+        assertTrue(Double.parseDouble(ndcg.group(1)) >= 0.37, table);
         assertTrue(table.contains("candidate recall of each source"), table);
         var report = Json.MAPPER.readTree(json.toFile());
         assertEquals(943, report.get("testUsers").asInt());

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sieve.ingest.ImportReport;
+import io.sieve.ingest.ImportSources;
+import io.sieve.ingest.Importer;
+import io.sieve.ingest.ProgressListener;
+import io.sieve.model.FieldError;
+import io.sieve.store.InMemoryStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +110,39 @@ class ServerErrorsTest {
         assertEquals(List.of("body"), fields(api.send("POST", "/v1/events", "null").problem(400)));
         assertEquals(List.of("body"), fields(api.send("POST", "/v1/events/batch", "42").problem(400)));
         assertEquals(List.of("events[0]"), fields(api.send("POST", "/v1/events/batch", "[null]").problem(400)));
+    }
+
+    @Test
+    void nullBatchesAndNullRecordsNameTheField() {
+        assertEquals(List.of("events"), fields(api.send("POST", "/v1/events/batch", "{\"events\": null}").problem(400)));
+        assertEquals(List.of("items"), fields(api.send("POST", "/v1/items", "{\"items\": null}").problem(400)));
+        assertEquals(List.of("users"), fields(api.send("POST", "/v1/users", "{\"users\": null}").problem(400)));
+        assertEquals(List.of("events[1]"), fields(api.send("POST", "/v1/events/batch",
+                "{\"events\": [{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"}, null]}").problem(400)));
+        assertEquals(List.of("items[0]", "items[2]"), fields(api.send("POST", "/v1/items", "[null, {\"id\":\"n\"}, null]").problem(400)));
+        assertEquals(List.of("users[0]"), fields(api.send("POST", "/v1/users", "[null]").problem(400)));
+        assertEquals(List.of("body"), fields(api.send("PUT", "/v1/items/x", "null").problem(400)));
+        assertEquals(List.of("body"), fields(api.send("PUT", "/v1/users/x", "null").problem(400)));
+    }
+
+    /** A record refused by the API and the same record in an imported file get the same field and reason. */
+    @Test
+    void theApiAndTheImporterWordAMistakeAlike(@TempDir Path files) throws IOException {
+        List<String> mistakes = List.of(
+                "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"rating\",\"value\":\"high\",\"timestamp\":1700000000}",
+                "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\",\"timestamp\":\"yesterday\"}",
+                "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\",\"timestamp\":1700000000,\"colour\":\"red\"}",
+                "{\"user\":[\"u1\"],\"item\":\"a1\",\"type\":\"view\",\"timestamp\":1700000000}");
+        Path events = Files.write(files.resolve("events.jsonl"), mistakes);
+        ImportReport imported = new Importer(new InMemoryStore(), api.config.types(), ProgressListener.NONE)
+                .run(ImportSources.resolve(null, null, null, null, events));
+
+        assertEquals(mistakes.size(), imported.firstRejected().size());
+        for (int i = 0; i < mistakes.size(); i++) {
+            JsonNode error = api.send("POST", "/v1/events", mistakes.get(i)).problem(400).get("errors").get(0);
+            FieldError fromApi = new FieldError(error.get("field").asText(), error.get("reason").asText());
+            assertEquals(imported.firstRejected().get(i).errors(), List.of(fromApi), mistakes.get(i));
+        }
     }
 
     @Test

@@ -1,0 +1,120 @@
+package io.sieve.ann;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The best {@code k} (item, score) pairs seen so far: a min-heap on primitive arrays, so a scan
+ * over a million items allocates nothing per item. Ties on score go to the lower ordinal, which
+ * makes results independent of the order items are offered in.
+ */
+final class TopK {
+    static final Comparator<Neighbour> BEST_FIRST =
+            Comparator.comparingDouble((Neighbour n) -> n.score()).reversed().thenComparingInt(Neighbour::item);
+
+    /** Items scanned between two looks at the interrupt flag: cheap, yet well under a millisecond. */
+    private static final int INTERRUPT_CHECK_MASK = (1 << 12) - 1;
+
+    private final int[] items;
+    private final float[] scores;
+    private int size;
+
+    /** Scores an item against the query at hand. */
+    interface Scorer {
+        float score(int item);
+    }
+
+    TopK(int k) {
+        items = new int[k];
+        scores = new float[k];
+    }
+
+    /**
+     * The best {@code k} of the {@code count} items that {@code accept} lets through, scoring only
+     * those (the filter is far cheaper than a dot product). An interrupted thread gets the best of
+     * the items scanned so far.
+     */
+    static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer) {
+        if (k <= 0 || count == 0) {
+            return List.of();
+        }
+        TopK top = new TopK(Math.min(k, count));
+        for (int item = 0; item < count; item++) {
+            if ((item & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (accept.test(item)) {
+                top.offer(item, scorer.score(item));
+            }
+        }
+        return top.toList();
+    }
+
+    void offer(int item, float score) {
+        if (size < items.length) {
+            items[size] = item;
+            scores[size] = score;
+            siftUp(size++);
+        } else if (size > 0 && worse(items[0], scores[0], item, score)) {
+            items[0] = item;
+            scores[0] = score;
+            siftDown(0);
+        }
+    }
+
+    /** Best first. */
+    List<Neighbour> toList() {
+        List<Neighbour> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new Neighbour(items[i], scores[i]));
+        }
+        out.sort(BEST_FIRST);
+        return out;
+    }
+
+    /** Whether (item a, score a) ranks below (item b, score b). */
+    private static boolean worse(int a, float scoreA, int b, float scoreB) {
+        return scoreA < scoreB || (scoreA == scoreB && a > b);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!worse(items[i], scores[i], items[parent], scores[parent])) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int worst = i;
+            int left = 2 * i + 1;
+            int right = left + 1;
+            if (left < size && worse(items[left], scores[left], items[worst], scores[worst])) {
+                worst = left;
+            }
+            if (right < size && worse(items[right], scores[right], items[worst], scores[worst])) {
+                worst = right;
+            }
+            if (worst == i) {
+                return;
+            }
+            swap(i, worst);
+            i = worst;
+        }
+    }
+
+    private void swap(int i, int j) {
+        int item = items[i];
+        items[i] = items[j];
+        items[j] = item;
+        float score = scores[i];
+        scores[i] = scores[j];
+        scores[j] = score;
+    }
+}

@@ -1,0 +1,65 @@
+package io.sieve.retrieve;
+
+import io.sieve.pipeline.RequestContext;
+import io.sieve.train.cf.EaseModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EASE scores over the user's recent history: score(j) = Σ strength(h)·B[h][j]. The history is
+ * read at request time, so a click posted a moment ago already counts.
+ */
+public final class EaseRetriever implements Retriever {
+    private final int historyLength;
+
+    public EaseRetriever(int historyLength) {
+        this.historyLength = historyLength;
+    }
+
+    @Override
+    public String name() {
+        return "ease";
+    }
+
+    @Override
+    public List<Retrieved> retrieve(RequestContext context, int quota) {
+        EaseModel ease = context.bundle().models().ease();
+        if (ease == null) {
+            return List.of();
+        }
+        List<Anchor> anchors = new ArrayList<>();
+        float[] scores = new float[ease.size()];
+        for (Anchor a : HistoryAnchors.positive(context, historyLength)) {
+            int row = ease.rowOf(a.itemIndex());
+            if (row >= 0) {
+                ease.accumulate(row, (float) a.weight(), scores);
+                anchors.add(a);
+            }
+        }
+        if (anchors.isEmpty()) {
+            return List.of();
+        }
+        var ids = context.bundle().items();
+        int[] top = TopScores.select(scores, quota, row -> context.isEligible(ids.id(ease.items()[row])));
+        List<Retrieved> out = new ArrayList<>(top.length);
+        for (int row : top) {
+            out.add(new Retrieved(ids.id(ease.items()[row]), scores[row],
+                    HistoryAnchors.reason(context, "because you ", strongest(ease, anchors, row))));
+        }
+        return out;
+    }
+
+    /** The history item whose weight towards {@code row} is largest: the one the reason names. */
+    private static Anchor strongest(EaseModel ease, List<Anchor> anchors, int row) {
+        Anchor best = anchors.get(0);
+        float bestWeight = Float.NEGATIVE_INFINITY;
+        for (Anchor a : anchors) {
+            float w = (float) a.weight() * ease.weights()[ease.rowOf(a.itemIndex()) * ease.size() + row];
+            if (w > bestWeight) {
+                bestWeight = w;
+                best = a;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,130 @@
+package io.sieve.retrieve;
+
+import io.sieve.ann.VectorMath;
+import io.sieve.ann.Neighbour;
+import io.sieve.ann.VectorIndex;
+import io.sieve.bundle.CollaborativeModels;
+import io.sieve.pipeline.RequestContext;
+import io.sieve.train.cf.Factors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * User → items through a collaborative embedding: the user's vector is computed from their
+ * latest events at request time, then the item index is searched with the request's filters
+ * applied inside the search, so a filtered query still fills its quota.
+ */
+public final class EmbeddingRetriever implements Retriever {
+    /** How many of the newest anchors are compared with each result to name a reason. */
+    private static final int REASON_ANCHORS = 20;
+
+    /** One embedding space of the bundle: its item vectors, their index, and how a user's vector is made. */
+    private interface Space {
+        Factors items(CollaborativeModels m);
+
+        VectorIndex index(CollaborativeModels m);
+
+        float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors);
+    }
+
+    private static final Space ALS = new Space() {
+        @Override
+        public Factors items(CollaborativeModels m) {
+            return m.als() == null ? null : m.als().items();
+        }
+
+        @Override
+        public VectorIndex index(CollaborativeModels m) {
+            return m.alsIndex();
+        }
+
+        @Override
+        public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
+            int[] items = new int[anchors.size()];
+            float[] strengths = new float[anchors.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = anchors.get(i).itemIndex();
+                strengths[i] = (float) anchors.get(i).weight();
+            }
+            return m.als().foldIn(items, strengths);
+        }
+    };
+
+    private static final Space BPR = new Space() {
+        @Override
+        public Factors items(CollaborativeModels m) {
+            return m.bpr() == null ? null : m.bpr().items();
+        }
+
+        @Override
+        public VectorIndex index(CollaborativeModels m) {
+            return m.bprIndex();
+        }
+
+        @Override
+        public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
+            return m.bpr().userVector(context.request().userId(), anchors.stream().mapToInt(Anchor::itemIndex).toArray());
+        }
+    };
+
+    private final String name;
+    private final Space space;
+    private final int historyLength;
+
+    private EmbeddingRetriever(String name, Space space, int historyLength) {
+        this.name = name;
+        this.space = space;
+        this.historyLength = historyLength;
+    }
+
+    /** ALS, with the user folded in from their history by the closed-form least-squares step. */
+    public static EmbeddingRetriever als(int historyLength) {
+        return new EmbeddingRetriever("als", ALS, historyLength);
+    }
+
+    /** BPR, with trained user vectors and the mean of recent items for users training never saw. */
+    public static EmbeddingRetriever bpr(int historyLength) {
+        return new EmbeddingRetriever("bpr", BPR, historyLength);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Retrieved> retrieve(RequestContext context, int quota) {
+        CollaborativeModels models = context.bundle().models();
+        Factors items = space.items(models);
+        if (items == null) {
+            return List.of();
+        }
+        List<Anchor> anchors = HistoryAnchors.positive(context, historyLength);
+        float[] user = space.userVector(models, context, anchors);
+        if (user == null) {
+            return List.of();
+        }
+        var ids = context.bundle().items();
+        List<Neighbour> found = space.index(models).search(user, quota, item -> context.isEligible(ids.id(item)));
+        List<Retrieved> out = new ArrayList<>(found.size());
+        List<Anchor> recent = anchors.subList(0, Math.min(REASON_ANCHORS, anchors.size()));
+        for (Neighbour n : found) {
+            out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item())));
+        }
+        return out;
+    }
+
+    /** Names the recent item most similar to the result, or a generic phrase for a user with no history. */
+    private static String reason(RequestContext context, Factors items, List<Anchor> recent, int item) {
+        Anchor best = null;
+        float bestSimilarity = Float.NEGATIVE_INFINITY;
+        for (Anchor a : recent) {
+            float s = VectorMath.dot(items.data(), items.offset(a.itemIndex()), items.data(), items.offset(item), items.dim());
+            if (s > bestSimilarity) {
+                bestSimilarity = s;
+                best = a;
+            }
+        }
+        return best == null ? "picked for your taste" : HistoryAnchors.reason(context, "because you ", best);
+    }
+}

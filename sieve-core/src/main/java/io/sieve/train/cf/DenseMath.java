@@ -1,0 +1,69 @@
+package io.sieve.train.cf;
+
+/**
+ * The inner loops of factor models besides the dot product, which is shared with vector search
+ * ({@link io.sieve.ann.VectorMath#dot}).
+ */
+public final class DenseMath {
+    private DenseMath() {
+    }
+
+    /** y += alpha * x */
+    public static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+
+    /** out = m * v for a row-major n × n double matrix. */
+    public static void multiply(double[] m, float[] v, float[] out, int n) {
+        for (int r = 0; r < n; r++) {
+            double s = 0;
+            int o = r * n;
+            for (int c = 0; c < n; c++) {
+                s += m[o + c] * v[c];
+            }
+            out[r] = (float) s;
+        }
+    }
+
+    /**
+     * Solves A x = b in place for a symmetric positive-definite row-major n × n matrix (Cholesky);
+     * A is overwritten by its factor, b by the solution. The k × k systems of fold-in are small
+     * enough that a library call would cost more than the arithmetic.
+     */
+    public static void solveSpd(double[] a, double[] b, int n) {
+        for (int j = 0; j < n; j++) {
+            double d = a[j * n + j];
+            for (int k = 0; k < j; k++) {
+                d -= a[j * n + k] * a[j * n + k];
+            }
+            if (d <= 0) {
+                throw new ArithmeticException("matrix is not positive definite");
+            }
+            d = Math.sqrt(d);
+            a[j * n + j] = d;
+            for (int i = j + 1; i < n; i++) {
+                double s = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= a[i * n + k] * a[j * n + k];
+                }
+                a[i * n + j] = s / d;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= a[i * n + k] * b[k];
+            }
+            b[i] = s / a[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double s = b[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= a[k * n + i] * b[k];
+            }
+            b[i] = s / a[i * n + i];
+        }
+    }
+}
