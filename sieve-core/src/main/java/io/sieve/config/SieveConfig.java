@@ -89,7 +89,7 @@ public record SieveConfig(
     }
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,
-                          Source trending, Source segment, Source als, Source bpr, Source ease) {
+                          Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease) {
 
         /** Every source's common settings by its name (the key under retrieval.sources). */
         public Map<String, Source> byName() {
@@ -100,6 +100,7 @@ public record SieveConfig(
             all.put("trending", trending);
             all.put("segment", segment);
             all.put("als", als);
+            all.put("alsSession", alsSession);
             all.put("bpr", bpr);
             all.put("ease", ease);
             return all;

@@ -67,6 +67,7 @@ public final class HyperparameterSearch {
         for (String model : List.of("als", "bpr", "ease")) {
             settings.put("training." + model + ".enabled", String.valueOf(model.equals(space.source())));
         }
+        settings.put("retrieval.sources." + space.source() + ".weight", "1");
         settings.put("retrieval.deadlineMs", "600000");
         return ConfigLoader.withSettings(base, settings);
     }

@@ -57,6 +57,8 @@ public final class PipelineFactory {
             case "trending" -> RankedListRetriever.trending();
             case "segment" -> new SegmentPopularityRetriever();
             case "als" -> EmbeddingRetriever.als(r.historyLength());
+            case "alsSession" -> EmbeddingRetriever.alsSession(r.sources().session().maxItems(),
+                    Duration.ofMinutes(r.sources().session().gapMinutes()));
             case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());
             case "ease" -> new EaseRetriever(r.historyLength());
             default -> throw new IllegalArgumentException("no retriever is called " + name);

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * "More like this": the item's co-visitation neighbours, topped up with popular items that share
- * one of its categories when the item is too new or too rare to have enough neighbours.
+ * "More like this": the item's co-visitation neighbours, then its nearest items in the ALS taste
+ * space, topped up with popular items that share one of its categories when the item is too new or
+ * too rare to have enough neighbours.
  */
 public final class SimilarItems {
     private final Store store;
@@ -38,6 +39,19 @@ public final class SimilarItems {
                 if (showable(id) && taken.add(id)) {
                     out.add(new Recommendations.RecommendedItem(id, table.score(p), List.of("covisitation"),
                             "often chosen together with " + name));
+                }
+            }
+        }
+        var als = bundle.models().als();
+        if (index >= 0 && als != null && out.size() < n) {
+            // Taste neighbours reach items too rare to have co-visitation pairs of their own.
+            var found = bundle.models().alsIndex().search(als.items().row(index), n + 1,
+                    other -> other != index && !taken.contains(bundle.items().id(other)) && showable(bundle.items().id(other)));
+            for (var neighbour : found) {
+                String id = bundle.items().id(neighbour.item());
+                if (out.size() < n && taken.add(id)) {
+                    out.add(new Recommendations.RecommendedItem(id, neighbour.score(), List.of("als"),
+                            "liked by the same people as " + name));
                 }
             }
         }

@@ -6,8 +6,10 @@ import io.sieve.ann.VectorIndex;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.pipeline.RequestContext;
 import io.sieve.train.cf.Factors;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * User → items through a collaborative embedding: the user's vector is computed from their
@@ -69,22 +71,34 @@ public final class EmbeddingRetriever implements Retriever {
 
     private final String name;
     private final Space space;
-    private final int historyLength;
+    private final Function<RequestContext, List<Anchor>> anchors;
+    private final String reasonPrefix;
 
-    private EmbeddingRetriever(String name, Space space, int historyLength) {
+    private EmbeddingRetriever(String name, Space space, Function<RequestContext, List<Anchor>> anchors, String reasonPrefix) {
         this.name = name;
         this.space = space;
-        this.historyLength = historyLength;
+        this.anchors = anchors;
+        this.reasonPrefix = reasonPrefix;
     }
 
     /** ALS, with the user folded in from their history by the closed-form least-squares step. */
     public static EmbeddingRetriever als(int historyLength) {
-        return new EmbeddingRetriever("als", ALS, historyLength);
+        return new EmbeddingRetriever("als", ALS, c -> HistoryAnchors.positive(c, historyLength), "because you ");
+    }
+
+    /**
+     * ALS folded in from the current session only: what the user is after right now, in the taste
+     * space, so it reaches items co-visitation has never paired with the session's items.
+     */
+    public static EmbeddingRetriever alsSession(int maxItems, Duration gap) {
+        Session session = new Session(maxItems, gap);
+        return new EmbeddingRetriever("alsSession", ALS,
+                c -> session.anchors(c).stream().filter(a -> a.weight() > 0).toList(), "because you just ");
     }
 
     /** BPR, with trained user vectors and the mean of recent items for users training never saw. */
     public static EmbeddingRetriever bpr(int historyLength) {
-        return new EmbeddingRetriever("bpr", BPR, historyLength);
+        return new EmbeddingRetriever("bpr", BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ");
     }
 
     @Override
@@ -99,7 +113,7 @@ public final class EmbeddingRetriever implements Retriever {
         if (items == null) {
             return List.of();
         }
-        List<Anchor> anchors = HistoryAnchors.positive(context, historyLength);
+        List<Anchor> anchors = this.anchors.apply(context);
         float[] user = space.userVector(models, context, anchors);
         if (user == null) {
             return List.of();
@@ -109,13 +123,13 @@ public final class EmbeddingRetriever implements Retriever {
         List<Retrieved> out = new ArrayList<>(found.size());
         List<Anchor> recent = anchors.subList(0, Math.min(REASON_ANCHORS, anchors.size()));
         for (Neighbour n : found) {
-            out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item())));
+            out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item(), reasonPrefix)));
         }
         return out;
     }
 
     /** Names the recent item most similar to the result, or a generic phrase for a user with no history. */
-    private static String reason(RequestContext context, Factors items, List<Anchor> recent, int item) {
+    private static String reason(RequestContext context, Factors items, List<Anchor> recent, int item, String prefix) {
         Anchor best = null;
         float bestSimilarity = Float.NEGATIVE_INFINITY;
         for (Anchor a : recent) {
@@ -125,6 +139,6 @@ public final class EmbeddingRetriever implements Retriever {
                 best = a;
             }
         }
-        return best == null ? "picked for your taste" : HistoryAnchors.reason(context, "because you ", best);
+        return best == null ? "picked for your taste" : HistoryAnchors.reason(context, prefix, best);
     }
 }

@@ -90,10 +90,10 @@ final class EvalCommand implements Callable<Integer> {
     private static SieveConfig onlySource(SieveConfig config, String keep) {
         Map<String, String> off = new LinkedHashMap<>();
         for (String source : enabledSources(config)) {
-            if (!source.equals(keep)) {
-                off.put("retrieval.sources." + source + ".enabled", "false");
-            }
+            off.put("retrieval.sources." + source + ".enabled", String.valueOf(source.equals(keep)));
         }
+        // Alone, a source's blend weight only scales its scores; a configured 0 would erase its order.
+        off.put("retrieval.sources." + keep + ".weight", "1");
         return ConfigLoader.withSettings(config, off);
     }
 }
