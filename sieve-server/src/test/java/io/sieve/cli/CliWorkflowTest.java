@@ -74,4 +74,23 @@ class CliWorkflowTest {
             assertTrue(Files.isDirectory(dataDir.resolve("bundles").resolve(version)));
         }
     }
+
+    @Test
+    void tuneSearchesOnTheTrainingPartAndWritesTheBestIntoAConfigThatEvalReads() throws Exception {
+        sieve("import", "--data-dir", dataDir.toString(), "--format", "movielens-100k",
+                "--path", DATA.resolve("ml-100k").toString(), "--quiet");
+        Path tuned = dataDir.resolve("tuned.yaml");
+        Files.writeString(tuned, "server:\n  port: 9999\n");
+        String log = sieve("tune", "--data-dir", dataDir.toString(), "--model", "ease", "--trials", "3",
+                "--write", tuned.toString());
+        assertTrue(log.contains("tuning ease on 75,114 training events"), log);
+        assertEquals(3, log.lines().filter(l -> l.startsWith("  trial ")).count(), log);
+        Matcher best = Pattern.compile("best: trial \\d+, NDCG@10 [0-9.]+: \\{training.ease.lambda=([0-9.e+]+)}").matcher(log);
+        assertTrue(best.find(), log);
+        String yaml = Files.readString(tuned);
+        assertTrue(yaml.contains("port: 9999"), "the file's own settings are kept: " + yaml);
+        assertTrue(yaml.contains("lambda: " + best.group(1)), yaml);
+        String validated = sieve("validate", "--config", tuned.toString(), "--print");
+        assertTrue(validated.contains("lambda: " + best.group(1)), validated);
+    }
 }
