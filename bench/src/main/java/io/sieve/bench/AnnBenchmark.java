@@ -5,24 +5,26 @@ import io.sieve.ann.ClusteredVectors;
 import io.sieve.ann.ExactVectorIndex;
 import io.sieve.ann.HnswVectorIndex;
 import io.sieve.ann.Neighbour;
+import io.sieve.ann.RandomSubset;
 import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorIndexes;
 import io.sieve.store.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
  * ANN index against the exact scan on seeded synthetic item vectors (unit length, gathered in
  * taste clusters): graph build time, recall@10 of the graph against the exact answer, and queries
- * per second on one thread, without a filter and with a 10% filter. The graph is written and read
- * back first, so the searches measured are those of a served bundle.
+ * per second on one thread, without a filter and with filters accepting a random 10% and 1% of the
+ * items (below a crossover share the graph index scans the accepted items instead of walking the
+ * graph), and unfiltered again with larger overquery to show what more recall costs. The index is
+ * written and read back first, so the searches measured are those of a served bundle.
  *
  * <p>Run: {@code bench/ann-benchmark.sh} (arguments: item counts, default 100000 1000000).
  */
@@ -32,7 +34,8 @@ public final class AnnBenchmark {
     private static final int K = 10;
     private static final int WARM_UP_QUERIES = 100;
     private static final int TIMED_PASSES = 3;
-    private static final double FILTER_SHARE = 0.1;
+    /** Unfiltered searches are repeated with these, to show what recall costs beyond the default. */
+    private static final int[] MORE_OVERQUERY = {8, 16};
 
     private AnnBenchmark() {
     }
@@ -44,66 +47,71 @@ public final class AnnBenchmark {
         System.out.printf("dim %d, %d queries, k %d, M %d, beamWidth %d, overquery %d, build threads %d, Vector API %s%n",
                 DIM, QUERIES, K, params.m(), params.beamWidth(), params.overquery(),
                 Runtime.getRuntime().availableProcessors(), vectorApi ? "on" : "off");
-        System.out.println("| items | search | filter | recall@10 | queries/s | median µs | p99 µs | speed-up |");
+        System.out.println("| items | index | filter | recall@10 | queries/s | median µs | p99 µs | speed-up |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        List<String> builds = new ArrayList<>();
         for (int size : sizes) {
-            run(size, params);
+            builds.add(run(size, params));
         }
+        System.out.println();
+        System.out.println("| items | graph build | write | read back |");
+        System.out.println("| --- | --- | --- | --- |");
+        builds.forEach(System.out::println);
     }
 
-    private static void run(int count, AnnParams params) throws Exception {
+    /** Prints the search rows for {@code count} items and returns the build row. */
+    private static String run(int count, AnnParams params) throws Exception {
         ClusteredVectors clusters = new ClusteredVectors(DIM, Math.max(10, count / 1_000), 1.0f, 1);
         float[] vectors = clusters.sample(count, 2);
         float[][] queries = new float[QUERIES][];
         for (int q = 0; q < QUERIES; q++) {
             queries[q] = clusters.sample(1, 1_000 + q);
         }
-        IntPredicate tenPercent = randomShare(count, FILTER_SHARE, 3);
         ExactVectorIndex exact = new ExactVectorIndex(vectors, count, DIM);
-        HnswVectorIndex graph = buildWriteAndRead(vectors, count, params);
-        report(count, "none", exact, graph, queries, i -> true);
-        report(count, "random 10%", exact, graph, queries, tenPercent);
-    }
-
-    private static HnswVectorIndex buildWriteAndRead(float[] vectors, int count, AnnParams params) throws Exception {
         Path dir = Files.createTempDirectory("sieve-ann");
         try {
             long start = System.nanoTime();
-            VectorIndex built = HnswVectorIndex.build(vectors, count, DIM, params, Runtime.getRuntime().availableProcessors());
+            VectorIndex built = VectorIndexes.build(vectors, count, DIM, params);
             long afterBuild = System.nanoTime();
             VectorIndexes.write(built, dir, "items");
             long written = System.nanoTime();
-            VectorIndex read = VectorIndexes.read(dir, "items");
+            HnswVectorIndex graph = (HnswVectorIndex) VectorIndexes.read(dir, "items");
             long readBack = System.nanoTime();
-            System.err.printf("%,d items: build %.1f s, write %.1f s, read %.1f s%n", count,
+            List<HnswVectorIndex> overqueries = new ArrayList<>(List.of(graph));
+            for (int overquery : MORE_OVERQUERY) {
+                overqueries.add(graph.withOverquery(overquery));
+            }
+            report(count, "none", exact, overqueries, queries, i -> true);
+            report(count, "random 10%", exact, List.of(graph), queries, new RandomSubset(count, 0.1, 3));
+            report(count, "random 1%", exact, List.of(graph), queries, new RandomSubset(count, 0.01, 4));
+            return String.format("| %,d | %.1f s | %.1f s | %.1f s |", count,
                     seconds(afterBuild - start), seconds(written - afterBuild), seconds(readBack - written));
-            System.out.printf("| %,d | graph build | | | %.1f s | | | |%n", count, seconds(afterBuild - start));
-            return (HnswVectorIndex) read;
         } finally {
             Directories.deleteRecursively(dir);
         }
     }
 
-    private static void report(int count, String filter, ExactVectorIndex exact, HnswVectorIndex graph,
+    private static void report(int count, String filter, ExactVectorIndex exact, List<HnswVectorIndex> graphs,
                                float[][] queries, IntPredicate accept) {
         warmUp(exact, queries, accept);
         long[] exactNanos = new long[queries.length];
-        List<Set<Integer>> truth = new java.util.ArrayList<>(queries.length);
+        List<Set<Integer>> truth = new ArrayList<>(queries.length);
         for (int q = 0; q < queries.length; q++) {
             long start = System.nanoTime();
             List<Neighbour> found = exact.search(queries[q], K, accept);
             exactNanos[q] = System.nanoTime() - start;
             truth.add(items(found));
         }
-        double recall = recall(graph, queries, accept, truth);
-        long[] graphNanos = medianPass(graph, queries, accept);
         Timing exactTiming = Timing.of(exactNanos);
-        Timing graphTiming = Timing.of(graphNanos);
-        System.out.printf("| %,d | exact scan | %s | 1.000 | %,.0f | %.0f | %.0f | 1× |%n",
+        System.out.printf("| %,d | exact scan | %s | 1.000 | %,.0f | %.0f | %.0f | 1.0× |%n",
                 count, filter, exactTiming.perSecond(), exactTiming.medianMicros(), exactTiming.p99Micros());
-        System.out.printf("| %,d | graph | %s | %.3f | %,.0f | %.0f | %.0f | %.0f× |%n",
-                count, filter, recall, graphTiming.perSecond(), graphTiming.medianMicros(), graphTiming.p99Micros(),
-                graphTiming.perSecond() / exactTiming.perSecond());
+        for (HnswVectorIndex graph : graphs) {
+            double recall = recall(graph, queries, accept, truth);
+            Timing graphTiming = Timing.of(medianPass(graph, queries, accept));
+            System.out.printf("| %,d | graph, overquery %d | %s | %.3f | %,.0f | %.0f | %.0f | %.1f× |%n",
+                    count, graph.params().overquery(), filter, recall, graphTiming.perSecond(),
+                    graphTiming.medianMicros(), graphTiming.p99Micros(), graphTiming.perSecond() / exactTiming.perSecond());
+        }
     }
 
     private static void warmUp(VectorIndex index, float[][] queries, IntPredicate accept) {
@@ -142,17 +150,6 @@ public final class AnnBenchmark {
         Set<Integer> items = new HashSet<>();
         neighbours.forEach(n -> items.add(n.item()));
         return items;
-    }
-
-    private static IntPredicate randomShare(int count, double share, long seed) {
-        Random random = new Random(seed);
-        BitSet accepted = new BitSet(count);
-        for (int i = 0; i < count; i++) {
-            if (random.nextDouble() < share) {
-                accepted.set(i);
-            }
-        }
-        return accepted::get;
     }
 
     private static double seconds(long nanos) {

@@ -15,8 +15,14 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * {@link VectorMath#dot} (four independent accumulators) against the textbook loop with one running
- * sum, over 1,024 rows of a row-major array so that each call reads a different row from the
- * cache, as a scan does. Sample mode reports the median time per row.
+ * sum, over 1,024 cache-resident rows, in the two ways the engine calls it:
+ * <ul>
+ *   <li>{@code scan}: independent rows, as in the exact index, where the CPU can overlap one
+ *       row's additions with the next row's;
+ *   <li>{@code chained}: each dot product needs the previous one's result (fed back through the
+ *       query), as in a conjugate-gradient step, so the chain of additions is the critical path.
+ * </ul>
+ * Sample mode reports the median time per dot product.
  *
  * <p>Run: {@code bench/run-jmh.sh DotProductBenchmark}.
  */
@@ -26,14 +32,25 @@ import org.openjdk.jmh.annotations.State;
 public class DotProductBenchmark {
     private static final int ROWS = 1_024;
 
+    /** The loop under test; each value runs in its own forked JVM, so the call below stays monomorphic. */
+    @Param({"naive", "unrolled"})
+    public String loop;
+
     @Param({"64"})
     public int dim;
 
+    private DotProduct dot;
     private float[] rows;
     private float[] query;
 
+    private interface DotProduct {
+        float of(float[] query, float[] rows, int offset, int length);
+    }
+
     @Setup
     public void setUp() {
+        dot = loop.equals("unrolled") ? (q, r, offset, length) -> VectorMath.dot(q, 0, r, offset, length)
+                : DotProductBenchmark::naiveDot;
         Random random = new Random(42);
         rows = new float[ROWS * dim];
         query = new float[dim];
@@ -47,24 +64,26 @@ public class DotProductBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
-    public float unrolled() {
+    public float scan() {
         float sum = 0;
         for (int row = 0; row < ROWS; row++) {
-            sum += VectorMath.dot(query, 0, rows, row * dim, dim);
+            sum += dot.of(query, rows, row * dim, dim);
         }
         return sum;
     }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
-    public float naive() {
+    public float chained() {
         float sum = 0;
         for (int row = 0; row < ROWS; row++) {
-            sum += naiveDot(query, rows, row * dim, dim);
+            query[0] = sum * 1e-30f;
+            sum += dot.of(query, rows, row * dim, dim);
         }
         return sum;
     }
 
+    /** The textbook loop: one running sum, so each addition waits for the previous one. */
     private static float naiveDot(float[] a, float[] b, int offset, int length) {
         float s = 0;
         for (int i = 0; i < length; i++) {

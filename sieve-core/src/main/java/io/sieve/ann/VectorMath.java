@@ -1,10 +1,13 @@
 package io.sieve.ann;
 
 /**
- * Dot products and normalisation on plain float arrays, written for the JIT: the loops keep four
- * independent accumulators so consecutive multiply-adds do not wait on each other, which lets the
- * CPU pipeline them (a single running sum serialises every addition). Used by the exact index and
- * by the training code's inner loops; vectors are rows of a row-major array, hence the offsets.
+ * Dot products and normalisation on plain float arrays, written for the JIT: the loop keeps four
+ * independent accumulators, so consecutive multiply-adds do not each wait for the previous sum
+ * (a single running sum makes every addition wait on the last one). Where each dot product
+ * depends on the previous result, as in a conjugate-gradient solve, that halves the time at 64
+ * dimensions; in a scan over independent rows the CPU already overlaps one row with the next and
+ * both loops run equally fast (BENCHMARKS.md, "ANN index"). Vectors are rows of a row-major
+ * array, hence the offsets.
  */
 public final class VectorMath {
     private VectorMath() {

@@ -1,9 +1,6 @@
 package io.sieve.ann;
 
-import java.util.BitSet;
 import java.util.List;
-import java.util.Random;
-import java.util.function.IntPredicate;
 
 /** Seeded data shared by the ANN tests. */
 final class AnnFixtures {
@@ -19,18 +16,6 @@ final class AnnFixtures {
 
     static float[] query(int index) {
         return CLUSTERS.sample(1, 1000 + index);
-    }
-
-    /** Accepts a seeded random {@code share} of {@code count} items. */
-    static IntPredicate randomShare(int count, double share, long seed) {
-        Random random = new Random(seed);
-        BitSet accepted = new BitSet(count);
-        for (int i = 0; i < count; i++) {
-            if (random.nextDouble() < share) {
-                accepted.set(i);
-            }
-        }
-        return accepted::get;
     }
 
     static int[] items(List<Neighbour> neighbours) {

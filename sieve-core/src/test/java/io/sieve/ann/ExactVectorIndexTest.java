@@ -32,7 +32,7 @@ class ExactVectorIndexTest {
 
     @Test
     void aFilteredSearchFillsAllSlotsWithAcceptedItems() {
-        IntPredicate accept = AnnFixtures.randomShare(COUNT, 0.1, 5);
+        IntPredicate accept = new RandomSubset(COUNT, 0.1, 5);
         List<Neighbour> found = index.search(AnnFixtures.query(0), 50, accept);
         assertEquals(50, found.size());
         assertTrue(found.stream().allMatch(n -> accept.test(n.item())));

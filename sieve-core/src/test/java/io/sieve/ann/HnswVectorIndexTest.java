@@ -40,7 +40,7 @@ class HnswVectorIndexTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.4, 0.1, 0.005})
     void aFilteredSearchReturnsNItemsThatAllPassTheFilter(double share) {
-        IntPredicate accept = AnnFixtures.randomShare(COUNT, share, 3);
+        IntPredicate accept = new RandomSubset(COUNT, share, 3);
         for (int q = 0; q < 20; q++) {
             List<Neighbour> found = hnsw.search(AnnFixtures.query(q), 50, accept);
             assertEquals(50, found.size());

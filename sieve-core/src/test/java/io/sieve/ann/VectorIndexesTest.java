@@ -41,7 +41,7 @@ class VectorIndexesTest {
         assertEquals(written.size(), read.size());
         assertEquals(written.dimension(), read.dimension());
         assertArrayEquals(written.vector(COUNT - 1), read.vector(COUNT - 1));
-        IntPredicate accept = AnnFixtures.randomShare(COUNT, 0.1, 9);
+        IntPredicate accept = new RandomSubset(COUNT, 0.1, 9);
         for (int q = 0; q < 50; q++) {
             float[] query = AnnFixtures.query(q);
             assertEquals(written.search(query, 10, i -> true), read.search(query, 10, i -> true));
