@@ -14,7 +14,13 @@ public record ModelBundle(
         SegmentScheme segmentScheme,
         Map<String, RankedList> segments,
         NeighbourTable coVisitation,
-        CollaborativeModels models) {
+        CollaborativeModels models,
+        io.sieve.rank.RankerModel ranker) {
+
+    /** The same bundle with a ranker: the ranker is trained after, and on candidates from, the rest. */
+    public ModelBundle withRanker(io.sieve.rank.RankerModel model, BundleManifest withManifest) {
+        return new ModelBundle(withManifest, items, popularity, trending, segmentScheme, segments, coVisitation, models, model);
+    }
 
     public String version() {
         return manifest.version();

@@ -78,8 +78,59 @@ final class ConfigValidator {
         positive(p, "retrieval.sources.session.maxItems", s.session().maxItems());
         positive(p, "retrieval.sources.session.gapMinutes", s.session().gapMinutes());
         positive(p, "filters.historyLimit", c.filters().historyLimit());
-        if (!"blend".equals(c.ranking().type())) {
-            p.add("ranking.type: must be one of [blend], was '" + c.ranking().type() + "'");
+        if (!List.of("blend", "learned").contains(c.ranking().type())) {
+            p.add("ranking.type: must be one of [blend, learned], was '" + c.ranking().type() + "'");
+        }
+        positive(p, "ranking.candidates", c.ranking().candidates());
+        positive(p, "ranking.deadlineMs", c.ranking().deadlineMs());
+        c.ranking().objectives().forEach((name, o) -> {
+            String key = "ranking.objectives." + name;
+            if (o.weight() < 0) {
+                p.add(key + ".weight: must be >= 0, was " + o.weight());
+            }
+            if (!List.of("binary", "value").contains(o.grade())) {
+                p.add(key + ".grade: must be one of [binary, value], was '" + o.grade() + "'");
+            }
+            for (String type : o.events()) {
+                if (!c.eventTypes().containsKey(type)) {
+                    p.add(key + ".events: '" + type + "' is not a configured event type");
+                }
+            }
+        });
+        var rt = c.ranking().training();
+        if (!List.of("temporal", "random").contains(rt.labels())) {
+            p.add("ranking.training.labels: must be one of [temporal, random], was '" + rt.labels() + "'");
+        }
+        if (rt.labelFraction() <= 0 || rt.labelFraction() >= 1) {
+            p.add("ranking.training.labelFraction: must be between 0 and 1 (exclusive), was " + rt.labelFraction());
+        }
+        if (rt.validationFraction() <= 0 || rt.validationFraction() >= 1) {
+            p.add("ranking.training.validationFraction: must be between 0 and 1 (exclusive), was " + rt.validationFraction());
+        }
+        positive(p, "ranking.training.maxRequests", rt.maxRequests());
+        positive(p, "ranking.training.trees", rt.trees());
+        positive(p, "ranking.training.leaves", rt.leaves());
+        positive(p, "ranking.training.minDataInLeaf", rt.minDataInLeaf());
+        positive(p, "ranking.training.attributionWindowMinutes", rt.attributionWindowMinutes());
+        if (rt.learningRate() <= 0) {
+            p.add("ranking.training.learningRate: must be > 0, was " + rt.learningRate());
+        }
+        var f = c.features();
+        for (double h : f.halfLivesDays()) {
+            if (h <= 0) {
+                p.add("features.halfLivesDays: every half-life must be > 0, was " + h);
+            }
+        }
+        positive(p, "features.recentItems", f.recentItems());
+        try {
+            java.time.ZoneId.of(f.timeZone());
+        } catch (java.time.DateTimeException e) {
+            p.add("features.timeZone: '" + f.timeZone() + "' is not a time zone (" + e.getMessage() + ")");
+        }
+        for (String type : f.conversionTypes()) {
+            if (!c.eventTypes().containsKey(type)) {
+                p.add("features.conversionTypes: '" + type + "' is not a configured event type");
+            }
         }
         if (c.ranking().rrfK() <= 0) {
             p.add("ranking.rrfK: must be > 0");

@@ -14,6 +14,7 @@ public record SieveConfig(
         TrainingConfig training,
         RetrievalConfig retrieval,
         FilterConfig filters,
+        FeaturesConfig features,
         RankingConfig ranking,
         RerankConfig rerank) {
 
@@ -126,10 +127,57 @@ public record SieveConfig(
     }
 
     /**
-     * @param fusion how source scores are made comparable before blending: score or rrf
-     * @param rrfK   the k of reciprocal-rank fusion: larger values flatten the bonus of top ranks
+     * The feature store (io.sieve.feature).
+     *
+     * @param halfLivesDays   item counters decay with each of these half-lives; an all-time count is always kept
+     * @param conversionTypes event types that count as conversions (for the item's conversion rate)
+     * @param itemAttributes  numeric item attributes used as features
+     * @param userAttributes  numeric user attributes used as features
+     * @param surfaces        known surfaces, a categorical feature (others share one value)
+     * @param devices         known devices, a categorical feature (others share one value)
+     * @param timeZone        zone of the hour-of-day and day-of-week features
+     * @param recentItems     the user's latest items that the co-visitation and embedding-similarity features compare a candidate with
      */
-    public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK) {
+    public record FeaturesConfig(java.util.List<Double> halfLivesDays, java.util.List<String> conversionTypes,
+                                 java.util.List<String> itemAttributes, java.util.List<String> userAttributes,
+                                 java.util.List<String> surfaces, java.util.List<String> devices, String timeZone,
+                                 int recentItems) {
+    }
+
+    /**
+     * @param type       blend (weighted sum of the sources) or learned (LambdaMART over the feature store)
+     * @param fusion     how source scores are made comparable before blending: score or rrf
+     * @param rrfK       the k of reciprocal-rank fusion: larger values flatten the bonus of top ranks
+     * @param candidates the learned ranker re-orders this many of the blend's best candidates
+     * @param deadlineMs a ranker slower than this is abandoned for the blend's order
+     * @param objectives models trained and blended by weight (weight 0: not trained)
+     */
+    public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK, int candidates,
+                                int deadlineMs, Map<String, Objective> objectives, RankerTraining training) {
+    }
+
+    /**
+     * What one ranker model predicts.
+     *
+     * @param events   event types that make a positive label; empty: every type with a positive weight
+     * @param grade    binary (did it) or value (the event's value, e.g. stars, as graded relevance)
+     * @param minValue with grade value, values below this are not relevant; the grade is value - minValue + 1
+     */
+    public record Objective(double weight, java.util.List<String> events, String grade, double minValue) {
+    }
+
+    /**
+     * @param labels             temporal (the latest events label, the rest is history) or random (a random share
+     *                           of each user's events labels; matches a per-user random evaluation split)
+     * @param labelFraction      the share of events that label replayed requests (the rest trains retrieval)
+     * @param maxRequests        cap on training requests (lists)
+     * @param validationFraction share of requests held out to measure AUC and stop early
+     * @param attributionWindowMinutes an event this soon after an impression of its item labels it
+     * @param minImpressions     logged impressions needed before they replace replayed history
+     */
+    public record RankerTraining(String labels, double labelFraction, int maxRequests, double validationFraction, int trees,
+                                 int leaves, double learningRate, int minDataInLeaf, int earlyStoppingRounds,
+                                 long seed, int attributionWindowMinutes, int minImpressions) {
     }
 
     public record RerankConfig(String type) {

@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param metrics         "NDCG@10" -> value, in a stable order
  * @param candidateRecall source -> recall of its quota-sized candidate list
+ * @param ranker          the learned ranker's training report from the evaluated bundle, or null
  */
 public record EvalReport(String dataset, String protocol, int trainEvents, int testUsers, int catalogItems,
-                         List<Row> rows, Map<String, CandidateRecall> candidateRecall, double seconds) {
+                         List<Row> rows, Map<String, CandidateRecall> candidateRecall, Object ranker, double seconds) {
 
     public record Row(String name, Map<String, Double> metrics) {
     }

@@ -2,6 +2,8 @@ package io.sieve.eval;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.feature.StatisticsReplay;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
 import io.sieve.model.User;
@@ -44,8 +46,8 @@ public final class Evaluator {
     }
 
     /** A trained split ready to answer requests: its store, bundle and catalogue facts. */
-    public record Prepared(Split split, InMemoryStore store, ModelBundle bundle, Map<String, Item> catalog,
-                           Map<String, Integer> usersPerItem, int trainUsers) {
+    public record Prepared(Split split, InMemoryStore store, ModelBundle bundle,
+                           Map<String, Item> catalog, Map<String, Integer> usersPerItem, int trainUsers) {
     }
 
     public Prepared prepare(SieveConfig config, Split split) {
@@ -78,8 +80,7 @@ public final class Evaluator {
         Map<String, Integer> counts = new HashMap<>();
         Map<Integer, Set<String>> recommendedItems = new HashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), executor);
-            Map<String, List<String>> lists = recommendAll(pipeline, prepared, maxK);
+            Map<String, List<String>> lists = recommendAll(config, executor, prepared, maxK);
             for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
                 List<String> ranked = lists.get(test.getKey());
                 Set<String> relevant = test.getValue();
@@ -110,7 +111,7 @@ public final class Evaluator {
     public Map<String, EvalReport.CandidateRecall> candidateRecall(SieveConfig config, Prepared prepared) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), executor);
+            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), ItemStatistics.of(config), executor);
             for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
                 RequestContext context = pipeline.context(request(prepared, test.getKey(), 1), prepared.bundle());
                 for (RetrievalStage.Source source : pipeline.retrieval().sources()) {
@@ -132,18 +133,30 @@ public final class Evaluator {
         return out;
     }
 
-    private Map<String, List<String>> recommendAll(Pipeline pipeline, Prepared prepared, int n) {
+    /**
+     * Requests are replayed in time order against item statistics replayed to each request's
+     * moment, as the ranker's training rows were built, so that no feature sees the future.
+     */
+    private Map<String, List<String>> recommendAll(SieveConfig config, ExecutorService executor, Prepared prepared, int n) {
+        List<Event> events = new ArrayList<>();
+        prepared.store().forEachEvent(events::add);
+        ItemStatistics statistics = ItemStatistics.of(config);
+        StatisticsReplay replay = new StatisticsReplay(statistics, events, List.of());
+        Pipeline pipeline = PipelineFactory.create(config, prepared.store(), statistics, executor);
         List<String> testUsers = new ArrayList<>(prepared.split().relevant().keySet());
-        Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
-        testUsers.parallelStream().forEach(user -> {
+        Map<String, Instant> at = prepared.split().requestTime();
+        testUsers.sort(java.util.Comparator.comparing((String u) -> at.getOrDefault(u, Instant.MAX)).thenComparing(u -> u));
+        Map<String, List<String>> lists = new HashMap<>();
+        for (String user : testUsers) {
+            replay.advanceTo(at.getOrDefault(user, Instant.MAX));
             Recommendations r = pipeline.recommend(request(prepared, user, n), prepared.bundle());
             lists.put(user, r.items().stream().map(Recommendations.RecommendedItem::id).toList());
-        });
+        }
         return lists;
     }
 
     private static RecommendationRequest request(Prepared prepared, String user, int n) {
-        return new RecommendationRequest(user, n, "eval", null, null, false, prepared.split().requestTime().get(user));
+        return new RecommendationRequest(user, n, null, null, null, false, prepared.split().requestTime().get(user), null);
     }
 
     private static void add(Map<String, Double> sums, Map<String, Integer> counts, String key, double value) {

@@ -69,6 +69,7 @@ public final class HyperparameterSearch {
         }
         settings.put("retrieval.sources." + space.source() + ".weight", "1");
         settings.put("retrieval.deadlineMs", "600000");
+        settings.put("ranking.type", "blend");
         return ConfigLoader.withSettings(base, settings);
     }
 }

@@ -60,6 +60,40 @@ public final class RankingMetrics {
         return 0;
     }
 
+    /**
+     * Area under the ROC curve of {@code scores[from, to)} against {@code labels > 0}: the chance
+     * that a relevant row outscores an irrelevant one, ties counting half. NaN without both kinds.
+     */
+    public static double auc(double[] scores, float[] labels, int from, int to) {
+        Integer[] order = new Integer[to - from];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = from + i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> scores[i]));
+        double rankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+                j++;
+            }
+            double midRank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                if (labels[order[k]] > 0) {
+                    rankSum += midRank;
+                    positives++;
+                }
+            }
+            i = j + 1;
+        }
+        long negatives = order.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+
     static int hits(List<String> ranked, Set<String> relevant, int k) {
         int hits = 0;
         for (int i = 0; i < Math.min(k, ranked.size()); i++) {

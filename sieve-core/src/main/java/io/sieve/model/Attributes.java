@@ -42,6 +42,21 @@ public final class Attributes {
         }
     }
 
+    /** A numeric attribute's value; NaN when missing or not a number (a numeric string counts). */
+    public static double number(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static boolean isScalar(Object value) {
         return value instanceof String || value instanceof Number || value instanceof Boolean;
     }

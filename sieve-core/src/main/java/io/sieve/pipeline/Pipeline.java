@@ -4,6 +4,7 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.filter.FilterStage;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
+import io.sieve.model.Impression;
 import io.sieve.model.User;
 import io.sieve.rank.Ranker;
 import io.sieve.rerank.ReRanker;
@@ -15,6 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +40,36 @@ public final class Pipeline {
     private final RetrievalStage retrieval;
     private final FilterStage filters;
     private final Ranker ranker;
+    private final Ranker fallbackRanker;
+    private final Duration rankDeadline;
+    private final ExecutorService executor;
     private final ReRanker reRanker;
 
+    /**
+     * @param fallbackRanker orders the candidates when {@code ranker} fails or misses {@code rankDeadline}
+     * @param executor       runs the ranker, so that a slow one can be abandoned
+     */
     public Pipeline(Store store, EventTypes types, int historyLimit, RetrievalStage retrieval,
-                    FilterStage filters, Ranker ranker, ReRanker reRanker) {
+                    FilterStage filters, Ranker ranker, Ranker fallbackRanker, Duration rankDeadline,
+                    ExecutorService executor, ReRanker reRanker) {
         this.store = store;
         this.types = types;
         this.historyLimit = historyLimit;
         this.retrieval = retrieval;
         this.filters = filters;
         this.ranker = ranker;
+        this.fallbackRanker = fallbackRanker;
+        this.rankDeadline = rankDeadline;
+        this.executor = executor;
         this.reRanker = reRanker;
+    }
+
+    public Ranker ranker() {
+        return ranker;
+    }
+
+    public FilterStage filters() {
+        return filters;
     }
 
     public RetrievalStage retrieval() {
@@ -66,8 +92,9 @@ public final class Pipeline {
                 () -> new FilterStage.Result(List.of(), Map.of()));
         long t3 = lap(timings, "filter", t2);
 
+        String[] rankedBy = new String[1];
         List<Candidate> ranked = degrade("rank", fallbacks,
-                () -> ranker.rank(context, filtered.kept()),
+                () -> rank(context, filtered.kept(), fallbacks, rankedBy),
                 () -> retrievalOrder(filtered.kept()));
         long t4 = lap(timings, "rank", t3);
 
@@ -78,15 +105,51 @@ public final class Pipeline {
         timings.put("total", (System.nanoTime() - t0) / 1e6);
 
         List<Recommendations.RecommendedItem> items = new ArrayList<>(slate.size());
+        List<Impression.Shown> shown = new ArrayList<>(slate.size());
         for (Candidate c : slate) {
-            items.add(new Recommendations.RecommendedItem(c.itemId(), c.score(), List.copyOf(c.hits().keySet()), c.reason()));
+            items.add(new Recommendations.RecommendedItem(c.itemId(), c.score(), List.copyOf(c.hits().keySet()), c.reason(),
+                    request.debug() ? c.explanation() : null));
+            shown.add(new Impression.Shown(c.itemId(), shown.size() + 1, c.score(), c.features()));
         }
         Recommendations.Debug debug = request.debug()
                 ? new Recommendations.Debug(bundle.version(), timings, retrieved.perSource(), retrieved.timedOut(),
                         retrieved.failed(), fallbacks, retrieved.candidates().size(), filtered.kept().size(),
-                        filtered.removedBy())
+                        filtered.removedBy(), rankedBy[0])
                 : null;
-        return new Recommendations(UUID.randomUUID().toString(), items, debug);
+        String requestId = UUID.randomUUID().toString();
+        boolean withFeatures = !shown.isEmpty() && shown.get(0).features() != null;
+        Impression impression = new Impression(requestId, request.userId(), context.now(), request.surface(),
+                request.device(), bundle.version(), withFeatures ? bundle.ranker().featureSchema() : null, shown);
+        return new Recommendations(requestId, items, debug, impression);
+    }
+
+    /**
+     * Runs the ranker on copies of the candidates under the deadline; a ranker that fails or is late
+     * is abandoned (its copies with it) and the fallback ranker orders the originals instead.
+     */
+    private List<Candidate> rank(RequestContext context, List<Candidate> candidates, List<String> fallbacks,
+                                 String[] rankedBy) {
+        List<Candidate> copies = new ArrayList<>(candidates.size());
+        candidates.forEach(c -> copies.add(c.copy()));
+        Future<List<Candidate>> future = executor.submit(() -> ranker.rank(context, copies));
+        String failure;
+        try {
+            List<Candidate> ranked = future.get(rankDeadline.toNanos(), TimeUnit.NANOSECONDS);
+            rankedBy[0] = context.rankedBy();
+            return ranked;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            failure = "rank: missed the " + rankDeadline.toMillis() + " ms deadline";
+        } catch (ExecutionException e) {
+            LOG.warn("rank stage failed; falling back to the blend", e.getCause());
+            failure = "rank: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "rank: interrupted";
+        }
+        fallbacks.add(failure);
+        rankedBy[0] = "blend (fallback)";
+        return fallbackRanker.rank(context, candidates);
     }
 
     /** The request context: profile, history and the filters' verdict, ready for any stage. */

@@ -8,7 +8,12 @@ import io.sieve.filter.ExclusionFilter;
 import io.sieve.filter.FilterStage;
 import io.sieve.filter.NegativeFeedbackFilter;
 import io.sieve.filter.SeenFilter;
+import io.sieve.feature.FeatureAssembler;
+import io.sieve.feature.FeatureSchema;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
+import io.sieve.rank.LearnedRanker;
+import io.sieve.rank.Ranker;
 import io.sieve.rerank.TruncatingReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
 import io.sieve.retrieve.EaseRetriever;
@@ -31,7 +36,11 @@ public final class PipelineFactory {
     private PipelineFactory() {
     }
 
-    public static Pipeline create(SieveConfig config, Store store, ExecutorService executor) {
+    /**
+     * @param statistics the feature store's item statistics, which the caller keeps up to date
+     *                   (the server applies each event); read by the learned ranker
+     */
+    public static Pipeline create(SieveConfig config, Store store, ItemStatistics statistics, ExecutorService executor) {
         var r = config.retrieval();
         List<RetrievalStage.Source> sources = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
@@ -42,9 +51,17 @@ public final class PipelineFactory {
             }
         });
         var retrieval = new RetrievalStage(sources, executor, Duration.ofMillis(r.deadlineMs()));
-        return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval,
-                filters(config), new BlendRanker(weights, config.ranking().fusion(), config.ranking().rrfK()),
-                new TruncatingReRanker());
+        var ranking = config.ranking();
+        BlendRanker blend = new BlendRanker(weights, ranking.fusion(), ranking.rrfK());
+        Ranker ranker = blend;
+        if ("learned".equals(ranking.type())) {
+            Map<String, Double> objectives = new LinkedHashMap<>();
+            ranking.objectives().forEach((name, o) -> objectives.put(name, o.weight()));
+            var assembler = new FeatureAssembler(FeatureSchema.of(config));
+            ranker = new LearnedRanker(blend, assembler, statistics, objectives, ranking.candidates());
+        }
+        return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
+                ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor, new TruncatingReRanker());
     }
 
     private static Retriever retriever(String name, SieveConfig config) {

@@ -10,10 +10,11 @@ import java.util.Set;
  * @param categories when not empty, only items in at least one of these categories
  * @param asOf       null for a live request; offline evaluation replays a request at this moment in
  *                   the past, and the user's later events are then hidden from it
+ * @param device     the caller's device class when given (a ranking feature), otherwise null
  */
 public record RecommendationRequest(
         String userId, int n, String surface, Set<String> exclude, Set<String> categories,
-        boolean debug, Instant asOf) {
+        boolean debug, Instant asOf, String device) {
 
     public RecommendationRequest {
         exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
@@ -27,6 +28,6 @@ public record RecommendationRequest(
     }
 
     public static RecommendationRequest of(String userId, int n) {
-        return new RecommendationRequest(userId, n, null, null, null, false, null);
+        return new RecommendationRequest(userId, n, null, null, null, false, null, null);
     }
 }

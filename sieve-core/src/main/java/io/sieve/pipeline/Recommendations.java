@@ -1,15 +1,30 @@
 package io.sieve.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sieve.model.Impression;
 import java.util.List;
 import java.util.Map;
 
 /** The answer to a request: the slate, and with {@code debug=true} how the funnel produced it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Recommendations(String requestId, List<RecommendedItem> items, Debug debug) {
+public record Recommendations(String requestId, List<RecommendedItem> items, Debug debug,
+                              @JsonIgnore Impression impression) {
 
-    /** One shown item: its final score, every source that proposed it, and why it is here. */
-    public record RecommendedItem(String id, double score, List<String> sources, String reason) {
+    /** The same answer without its debug section, as returned to a caller who did not ask for it. */
+    public Recommendations withoutDebug() {
+        List<RecommendedItem> plain = items.stream()
+                .map(i -> new RecommendedItem(i.id(), i.score(), i.sources(), i.reason(), null)).toList();
+        return new Recommendations(requestId, plain, null, impression);
+    }
+
+    /**
+     * One shown item: its final score, every source that proposed it, and why it is here; with
+     * debug, the features that moved the learned ranker's score most (SHAP contributions).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecommendedItem(String id, double score, List<String> sources, String reason,
+                                  Map<String, Double> explanation) {
     }
 
     /**
@@ -19,9 +34,10 @@ public record Recommendations(String requestId, List<RecommendedItem> items, Deb
      * @param failed     sources skipped because they threw
      * @param fallbacks  stages that failed and were replaced by their fallback, with the error
      * @param removedBy  candidates removed per filter
+     * @param rankedBy   which ranker ordered the list, and why when it is not the configured one
      */
     public record Debug(String modelVersion, Map<String, Double> timingsMs, Map<String, Integer> candidates,
                         List<String> timedOut, List<String> failed, List<String> fallbacks, int merged, int afterFilter,
-                        Map<String, Integer> removedBy) {
+                        Map<String, Integer> removedBy, String rankedBy) {
     }
 }

@@ -30,6 +30,7 @@ public final class RequestContext {
     private final Set<String> negative = new HashSet<>();
     private final Instant now;
     private Predicate<String> eligible = id -> true;
+    private volatile String rankedBy = "blend";
 
     public RequestContext(RecommendationRequest request, ModelBundle bundle, Store store, EventTypes types,
                           User user, List<Event> history) {
@@ -91,6 +92,15 @@ public final class RequestContext {
 
     public boolean isEligible(String itemId) {
         return eligible.test(itemId);
+    }
+
+    /** Which ranker ordered the candidates, and why when it is not the configured one. */
+    public String rankedBy() {
+        return rankedBy;
+    }
+
+    public void setRankedBy(String rankedBy) {
+        this.rankedBy = rankedBy;
     }
 
     void setEligibility(Predicate<String> eligible) {

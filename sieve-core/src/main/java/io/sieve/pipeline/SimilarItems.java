@@ -38,7 +38,7 @@ public final class SimilarItems {
                 String id = bundle.items().id(table.neighbour(p));
                 if (showable(id) && taken.add(id)) {
                     out.add(new Recommendations.RecommendedItem(id, table.score(p), List.of("covisitation"),
-                            "often chosen together with " + name));
+                            "often chosen together with " + name, null));
                 }
             }
         }
@@ -51,7 +51,7 @@ public final class SimilarItems {
                 String id = bundle.items().id(neighbour.item());
                 if (out.size() < n && taken.add(id)) {
                     out.add(new Recommendations.RecommendedItem(id, neighbour.score(), List.of("als"),
-                            "liked by the same people as " + name));
+                            "liked by the same people as " + name, null));
                 }
             }
         }
@@ -63,10 +63,10 @@ public final class SimilarItems {
             Optional<String> shared = candidate.flatMap(c -> c.categories().stream().filter(categories::contains).findFirst());
             if (shared.isPresent() && candidate.get().isAvailable() && taken.add(id)) {
                 out.add(new Recommendations.RecommendedItem(id, 0, List.of("category"),
-                        "popular in " + shared.get() + ", like " + name));
+                        "popular in " + shared.get() + ", like " + name, null));
             }
         }
-        return Optional.of(new Recommendations(UUID.randomUUID().toString(), out, null));
+        return Optional.of(new Recommendations(UUID.randomUUID().toString(), out, null, null));
     }
 
     private boolean showable(String id) {

@@ -12,6 +12,8 @@ public final class Candidate {
     private final Map<String, SourceHit> hits = new LinkedHashMap<>();
     private double score;
     private String reason;
+    private float[] features;
+    private Map<String, Double> explanation;
 
     public Candidate(String itemId) {
         this.itemId = itemId;
@@ -40,5 +42,33 @@ public final class Candidate {
     public void setScore(double score, String reason) {
         this.score = score;
         this.reason = reason;
+    }
+
+    /** The feature values the learned ranker scored this candidate with, or null. */
+    public float[] features() {
+        return features;
+    }
+
+    public void setFeatures(float[] features) {
+        this.features = features;
+    }
+
+    /** The features that moved this candidate's score most (SHAP contributions), or null. */
+    public Map<String, Double> explanation() {
+        return explanation;
+    }
+
+    public void setExplanation(Map<String, Double> explanation, String reason) {
+        this.explanation = explanation;
+        this.reason = reason;
+    }
+
+    /** A copy sharing the source hits, for a stage that may be abandoned while still writing scores. */
+    public Candidate copy() {
+        Candidate c = new Candidate(itemId);
+        c.hits.putAll(hits);
+        c.score = score;
+        c.reason = reason;
+        return c;
     }
 }

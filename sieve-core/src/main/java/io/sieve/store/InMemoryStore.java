@@ -1,6 +1,7 @@
 package io.sieve.store;
 
 import io.sieve.model.Event;
+import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,8 @@ public final class InMemoryStore implements Store {
     private final Map<String, User> users = new TreeMap<>();
     private final TreeSet<Event> events = new TreeSet<>(BY_TIME);
     private final Map<String, TreeSet<Event>> byUser = new HashMap<>();
+    /** Concurrent rather than guarded by the store's lock, so logging a slate never waits on a scan. */
+    private final ConcurrentSkipListMap<ImpressionKey, Impression> impressions = new ConcurrentSkipListMap<>();
 
     @Override
     public synchronized void putItems(List<Item> batch) {
@@ -116,8 +120,34 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public void logImpressions(List<Impression> batch) {
+        for (Impression imp : batch) {
+            impressions.put(new ImpressionKey(imp.timestamp().toEpochMilli(), imp.requestId()), imp);
+        }
+    }
+
+    @Override
+    public void forEachImpression(Consumer<Impression> action) {
+        impressions.values().forEach(action);
+    }
+
+    @Override
+    public long impressionCount() {
+        return impressions.size();
+    }
+
+    @Override
     public void close() {
         // nothing to release
+    }
+
+    /** Identifies an impression to the millisecond, like the embedded store's keys. */
+    private record ImpressionKey(long millis, String requestId) implements Comparable<ImpressionKey> {
+        @Override
+        public int compareTo(ImpressionKey o) {
+            int c = Long.compare(millis, o.millis);
+            return c != 0 ? c : requestId.compareTo(o.requestId);
+        }
     }
 
     /** Events are identified to the millisecond, like the embedded store's keys. */

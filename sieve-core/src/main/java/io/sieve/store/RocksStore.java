@@ -1,10 +1,12 @@
 package io.sieve.store;
 
 import io.sieve.model.Event;
+import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -26,9 +29,11 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The embedded store: RocksDB in {@code <dataDir>/store}. Writes are synced to the write-ahead
- * log before they return. The catalog is also held in memory, because every request reads
- * hundreds of items (filters, reasons) and the catalog is small next to the event log. Catalog
- * writes are serialised so that the cache and the disk can never disagree about an item.
+ * log before they return, except impressions, which are a training log and not worth a sync
+ * each (see {@link Store#logImpressions}). The catalog is also held in memory, because every
+ * request reads hundreds of items (filters, reasons) and the catalog is small next to the event
+ * log. Catalog writes are serialised so that the cache and the disk can never disagree about an
+ * item.
  *
  * <p>One process at a time may open a store for writing (RocksDB locks it); other processes,
  * such as {@code sieve train} beside a running server, open a read-only snapshot with
@@ -42,12 +47,15 @@ public final class RocksStore implements Store {
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions syncWrites;
+    private final WriteOptions logWrites;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final ColumnFamilyHandle items;
     private final ColumnFamilyHandle users;
     private final ColumnFamilyHandle events;
     private final ColumnFamilyHandle userEvents;
+    /** Null in a snapshot of a store written before impressions were logged: it has none. */
+    private final ColumnFamilyHandle impressions;
     private final Map<String, Item> catalog = new ConcurrentHashMap<>();
     private final Path snapshotDir;
 
@@ -57,8 +65,15 @@ public final class RocksStore implements Store {
         dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction();
         syncWrites = new WriteOptions().setSync(true);
+        logWrites = new WriteOptions().setSync(false);
+        List<String> names = new ArrayList<>(List.of("default", "items", "users", "events", "user_events", "impressions"));
+        if (snapshotDir != null && !hasColumnFamily(dir, "impressions")) {
+            // The primary creates missing column families on open, but a secondary cannot, and
+            // opening one that does not exist fails.
+            names.remove("impressions");
+        }
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        for (String name : List.of("default", "items", "users", "events", "user_events")) {
+        for (String name : names) {
             descriptors.add(new ColumnFamilyDescriptor(EventCodec.utf8(name), cfOptions));
         }
         if (snapshotDir == null) {
@@ -74,6 +89,7 @@ public final class RocksStore implements Store {
         users = handles.get(2);
         events = handles.get(3);
         userEvents = handles.get(4);
+        impressions = handles.size() > 5 ? handles.get(5) : null;
         try (RocksIterator it = db.newIterator(items)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 Item item = readJson(it.value(), Item.class);
@@ -263,6 +279,53 @@ public final class RocksStore implements Store {
         }
     }
 
+    /**
+     * Keys are the epoch millisecond (big-endian) then the request id, so iteration runs in time
+     * order and re-logging a request at its timestamp overwrites it.
+     */
+    @Override
+    public void logImpressions(List<Impression> batch) {
+        if (impressions == null) {
+            throw new StoreException("cannot log impressions in a read-only snapshot", null);
+        }
+        try (WriteBatch wb = new WriteBatch()) {
+            for (Impression imp : batch) {
+                byte[] request = EventCodec.utf8(imp.requestId());
+                byte[] key = ByteBuffer.allocate(8 + request.length)
+                        .putLong(imp.timestamp().toEpochMilli()).put(request).array();
+                wb.put(impressions, key, writeJson(imp));
+            }
+            db.write(logWrites, wb);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot log impressions", e);
+        }
+    }
+
+    @Override
+    public void forEachImpression(Consumer<Impression> action) {
+        if (impressions == null) {
+            return;
+        }
+        try (RocksIterator it = db.newIterator(impressions)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(readJson(it.value(), Impression.class));
+            }
+        }
+    }
+
+    /** An estimate, like {@link #eventCount}. */
+    @Override
+    public long impressionCount() {
+        if (impressions == null) {
+            return 0;
+        }
+        try {
+            return db.getLongProperty(impressions, "rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot count impressions", e);
+        }
+    }
+
     @Override
     public void close() {
         for (ColumnFamilyHandle h : handles) {
@@ -270,9 +333,17 @@ public final class RocksStore implements Store {
         }
         db.close();
         syncWrites.close();
+        logWrites.close();
         cfOptions.close();
         dbOptions.close();
         deleteQuietly(snapshotDir);
+    }
+
+    private static boolean hasColumnFamily(Path dir, String name) throws RocksDBException {
+        try (Options options = new Options()) {
+            byte[] wanted = EventCodec.utf8(name);
+            return RocksDB.listColumnFamilies(options, dir.toString()).stream().anyMatch(f -> Arrays.equals(f, wanted));
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,6 +1,7 @@
 package io.sieve.store;
 
 import io.sieve.model.Event;
+import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Items, users and events. Every write method returns only once the data is durable (for the
- * embedded store: synced to the write-ahead log), so an acknowledged write survives a crash.
+ * Items, users, events and the impression log. Every write method except {@link #logImpressions}
+ * returns only once the data is durable (for the embedded store: synced to the write-ahead log),
+ * so an acknowledged write survives a crash.
  */
 public interface Store extends AutoCloseable {
 
@@ -45,6 +47,23 @@ public interface Store extends AutoCloseable {
 
     /** Number of stored events; exact for the in-memory store, an estimate for large embedded stores. */
     long eventCount();
+
+    /**
+     * Appends served slates; logging the same request id again replaces it. Impressions are a log
+     * for training, written without waiting for a sync (unlike events), because losing the last
+     * few on a crash costs a little training data, not an accepted user write.
+     *
+     * <p>Impressions are identified by timestamp (to the millisecond) and request id. A request id
+     * is served once, at one moment, so a replacement carries the same timestamp; logging the
+     * same request id with another timestamp keeps both.
+     */
+    void logImpressions(List<Impression> impressions);
+
+    /** Every logged impression in timestamp order, oldest first; ties by request id. */
+    void forEachImpression(Consumer<Impression> action);
+
+    /** Number of logged impressions; exact for the in-memory store, an estimate for large embedded stores. */
+    long impressionCount();
 
     @Override
     void close();

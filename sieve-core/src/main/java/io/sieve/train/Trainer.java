@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.sieve.model.Event;
 import io.sieve.store.Json;
 import io.sieve.store.Store;
+import io.sieve.train.rank.RankerTrainer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +33,23 @@ public final class Trainer {
         this.clock = clock;
     }
 
+    /** Every model the configuration asks for, the learned ranker included. */
     public ModelBundle train(Store store) {
+        ModelBundle retrieval = trainRetrieval(store);
+        if (!"learned".equals(config.ranking().type())) {
+            return retrieval;
+        }
+        RankerTrainer.Result ranker = new RankerTrainer(config, clock).train(store);
+        BundleManifest m = retrieval.manifest();
+        Map<String, Object> parameters = new LinkedHashMap<>(m.parameters());
+        parameters.put("ranker", ranker.report());
+        BundleManifest manifest = new BundleManifest(m.formatVersion(), m.version(), m.createdAt(), m.watermark(),
+                m.events(), m.users(), m.items(), asStoredJson(parameters), m.evaluation());
+        return retrieval.withRanker(ranker.model(), manifest);
+    }
+
+    /** Everything but the learned ranker: the retrieval models and tables. */
+    public ModelBundle trainRetrieval(Store store) {
         return build(store, Interactions.load(store, config.types()), true);
     }
 
@@ -69,7 +86,8 @@ public final class Trainer {
         parameters = asStoredJson(parameters);
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
                 data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
-        return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation, models);
+        return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation, models,
+                io.sieve.rank.RankerModel.NONE);
     }
 
     /** Through JSON text and back, so that numbers have the types a manifest read from disk has. */

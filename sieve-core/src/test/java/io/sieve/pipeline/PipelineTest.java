@@ -11,7 +11,9 @@ import io.sieve.config.SieveConfig;
 import io.sieve.filter.FilterStage;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
+import io.sieve.rank.Ranker;
 import io.sieve.rerank.TruncatingReRanker;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
@@ -49,7 +51,7 @@ class PipelineTest {
         store = RocksStore.open(dataDir);
         new TasteClusters(3, 30, 20, 12, 7).fill(store);
         executor = Executors.newVirtualThreadPerTaskExecutor();
-        pipeline = PipelineFactory.create(config, store, executor);
+        pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);
         bundle = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
     }
 
@@ -60,7 +62,7 @@ class PipelineTest {
     }
 
     private Recommendations recommend(String user, int n) {
-        return pipeline.recommend(new RecommendationRequest(user, n, null, null, null, true, null), bundle);
+        return pipeline.recommend(new RecommendationRequest(user, n, null, null, null, true, null, null), bundle);
     }
 
     private static List<String> ids(Recommendations r) {
@@ -97,7 +99,7 @@ class PipelineTest {
         // With seen: false the seen filter cannot be what removes the item: only the negative filter can.
         SieveConfig notSeen = ConfigLoader.withSettings(config,
                 Map.of("eventTypes.dislike.seen", "false", "eventTypes.hide.seen", "false"));
-        Pipeline strict = PipelineFactory.create(notSeen, store, executor);
+        Pipeline strict = PipelineFactory.create(notSeen, store, ItemStatistics.of(notSeen), executor);
         String user = TasteClusters.user(2, 3);
         List<String> before = ids(strict.recommend(RecommendationRequest.of(user, 10), bundle));
         String disliked = before.get(0);
@@ -143,10 +145,10 @@ class PipelineTest {
     void callerExclusionsCategoriesAndAvailabilityAreHonoured() {
         String user = TasteClusters.user(0, 1);
         List<String> first = ids(recommend(user, 5));
-        var excluded = pipeline.recommend(new RecommendationRequest(user, 5, null, Set.copyOf(first), null, false, null), bundle);
+        var excluded = pipeline.recommend(new RecommendationRequest(user, 5, null, Set.copyOf(first), null, false, null, null), bundle);
         assertTrue(ids(excluded).stream().noneMatch(first::contains));
 
-        var inGenre2 = pipeline.recommend(new RecommendationRequest(user, 10, null, null, Set.of("genre2", "genre1"), false, null), bundle);
+        var inGenre2 = pipeline.recommend(new RecommendationRequest(user, 10, null, null, Set.of("genre2", "genre1"), false, null, null), bundle);
         assertEquals(10, inGenre2.items().size());
         assertTrue(ids(inGenre2).stream().allMatch(id -> TasteClusters.genreOf(id) != 0));
 
@@ -194,27 +196,55 @@ class PipelineTest {
         };
         var stage = new RetrievalStage(List.of(new RetrievalStage.Source(slow, 10), new RetrievalStage.Source(broken, 10),
                 new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
-        Pipeline degraded = new Pipeline(store, config.types(), 100, stage,
-                PipelineFactory.filters(config), new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60),
-                new TruncatingReRanker());
-        Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null), bundle);
+        var blend = new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60);
+        Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
+                blend, Duration.ofSeconds(5), executor, new TruncatingReRanker());
+        Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null, null), bundle);
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
         assertEquals(List.of("broken"), r.debug().failed());
     }
 
     @Test
-    void aFailingRankerFallsBackToRetrievalOrder() {
-        var broken = new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
-                (context, candidates) -> {
-                    throw new IllegalStateException("model file corrupt");
-                },
-                new TruncatingReRanker());
-        Recommendations r = broken.recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null), bundle);
+    void aFailingRankerFallsBackToTheBlend() {
+        Recommendations r = withRanker((context, candidates) -> {
+            throw new IllegalStateException("model file corrupt");
+        }).recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null), bundle);
         assertEquals(10, r.items().size());
         assertEquals(1, r.debug().fallbacks().size());
         assertTrue(r.debug().fallbacks().get(0).startsWith("rank: java.lang.IllegalStateException: model file corrupt"));
+        assertEquals("blend (fallback)", r.debug().rankedBy());
         assertTrue(r.items().stream().allMatch(i -> i.reason() != null));
+    }
+
+    @Test
+    void aRankerPastItsDeadlineIsAbandonedForTheBlend() {
+        Recommendations slow = withRanker((context, candidates) -> {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            candidates.forEach(c -> c.setScore(-1, "late"));
+            return candidates;
+        }).recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null), bundle);
+        assertEquals(List.of("rank: missed the 50 ms deadline"), slow.debug().fallbacks());
+        var blendOnly = withRanker(blend()).recommend(
+                new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null), bundle);
+        assertEquals(blendOnly.items().stream().map(Recommendations.RecommendedItem::id).toList(),
+                slow.items().stream().map(Recommendations.RecommendedItem::id).toList());
+        assertTrue(slow.items().stream().noneMatch(i -> "late".equals(i.reason())));
+    }
+
+    private Pipeline withRanker(Ranker ranker) {
+        return new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
+                ranker, blend(), Duration.ofMillis(50), executor, new TruncatingReRanker());
+    }
+
+    private BlendRanker blend() {
+        Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        config.retrieval().sources().byName().forEach((name, s) -> weights.put(name, s.weight()));
+        return new BlendRanker(weights, config.ranking().fusion(), config.ranking().rrfK());
     }
 
     @Test
@@ -224,17 +254,17 @@ class PipelineTest {
         store.appendEvents(List.of(
                 Event.of(user, TasteClusters.item(2, 0), "click", now.minusSeconds(120)),
                 Event.of(user, TasteClusters.item(2, 1), "click", now.minusSeconds(60))));
-        var r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, now), bundle);
+        var r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, now, null), bundle);
         assertTrue(r.debug().candidates().get("session") > 0);
         assertTrue(ids(r).stream().limit(5).allMatch(id -> TasteClusters.genreOf(id) == 2), ids(r).toString());
         assertTrue(r.items().stream().anyMatch(i -> i.sources().contains("session")));
         var session = pipeline.retrieval().sources().stream()
                 .filter(s -> s.retriever().name().equals("session")).findFirst().orElseThrow();
-        var context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now), bundle);
+        var context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now, null), bundle);
         var proposed = session.retriever().retrieve(context, 5);
         assertEquals(5, proposed.size());
         assertTrue(proposed.get(0).reason().startsWith("because you just viewed Item "), proposed.get(0).reason());
-        var later = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now.plusSeconds(3600)), bundle);
+        var later = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now.plusSeconds(3600), null), bundle);
         assertTrue(session.retriever().retrieve(later, 5).isEmpty(), "an hour later the session is over");
     }
 

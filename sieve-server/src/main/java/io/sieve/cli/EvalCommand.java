@@ -51,26 +51,37 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A generous deadline: evaluation must not depend on how busy the machine is.
-        Map<String, String> overrides = new LinkedHashMap<>(Map.of("retrieval.deadlineMs", "600000"));
+        Map<String, String> overrides = new LinkedHashMap<>(Map.of("retrieval.deadlineMs", "600000",
+                "ranking.deadlineMs", "600000"));
+        // The ranker learns the task it is measured on: predicting held-out events at random
+        // (stratified and strong splits) or the next events in time (temporal, leave-last-out).
+        SplitProtocol chosen = split.protocol();
+        overrides.put("ranking.training.labels", chosen.isTemporal() ? "temporal" : "random");
         overrides.putAll(settings);
         SieveConfig config = ConfigLoader.withSettings(common.config(), overrides);
         EvaluationData data = EvaluationData.load(common.dataDir(), split.minValue);
         List<Item> items = data.items();
         long start = System.nanoTime();
-        SplitProtocol protocol = split.protocol();
+        SplitProtocol protocol = chosen;
         Split parts = protocol.split(data.events(), config.types());
         Evaluator evaluator = new Evaluator(items, data.users(), ks);
         Evaluator.Prepared prepared = evaluator.prepare(config, parts);
         List<EvalReport.Row> rows = new ArrayList<>();
+        SieveConfig blend = ConfigLoader.withSettings(config, Map.of("ranking.type", "blend"));
         if (eachSource) {
             for (String source : enabledSources(config)) {
-                rows.add(evaluator.evaluate(source, onlySource(config, source), prepared));
+                rows.add(evaluator.evaluate(source, onlySource(blend, source), prepared));
             }
         }
-        rows.add(evaluator.evaluate("pipeline (blend)", config, prepared));
+        boolean learned = "learned".equals(config.ranking().type());
+        if (learned) {
+            rows.add(evaluator.evaluate("retrieval blend", blend, prepared));
+        }
+        rows.add(evaluator.evaluate(learned ? "pipeline (learned ranker)" : "pipeline (blend)", config, prepared));
         var recall = evaluator.candidateRecall(config, prepared);
         EvalReport report = new EvalReport(common.dataDir().toString(), protocol.describe(), parts.train().size(),
-                parts.relevant().size(), items.size(), rows, recall, (System.nanoTime() - start) / 1e9);
+                parts.relevant().size(), items.size(), rows, recall,
+                learned ? prepared.bundle().manifest().parameters().get("ranker") : null, (System.nanoTime() - start) / 1e9);
         spec.commandLine().getOut().print(EvalTable.render(report, ks));
         if (json != null) {
             try {

@@ -41,6 +41,10 @@ final class EvalTable {
         out.append("\ncandidate recall of each source at its quota (filters applied):\n");
         report.candidateRecall().forEach((name, r) -> out.append(String.format(Locale.ROOT,
                 "  %-14s quota %5d   recall %.4f%n", name, r.quota(), r.recall())));
+        if (report.ranker() != null) {
+            out.append("\nlearned ranker, as trained on the evaluation's training part:\n")
+                    .append(TrainCommand.describeRanker(report.ranker()));
+        }
         return out.toString();
     }
 }

@@ -6,6 +6,9 @@ import io.sieve.config.SieveConfig;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +38,10 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("trained bundle %s in %.1f s: %,d events, %,d users, %,d items, %,d co-visitation pairs%n",
                     m.version(), (System.nanoTime() - start) / 1e9, m.events(), m.users(), m.items(),
                     bundle.coVisitation().neighbours().length);
+            Object ranker = m.parameters().get("ranker");
+            if (ranker != null) {
+                spec.commandLine().getOut().print(describeRanker(ranker));
+            }
             spec.commandLine().getOut().println("bundle: " + new BundleStore(dataDir).root().resolve(m.version()));
         }
         return 0;
@@ -48,5 +55,30 @@ final class TrainCommand implements Callable<Integer> {
         ModelBundle bundle = new Trainer(config, Clock.systemUTC()).train(store);
         new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep());
         return bundle;
+    }
+
+    /** The ranker's training report (from a manifest) as a few readable lines. */
+    static String describeRanker(Object report) {
+        if (!(report instanceof Map<?, ?> r)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "ranker: trained on %s, %s lists, %s rows%n",
+                r.get("data"), r.get("lists"), r.get("rows")));
+        if (r.get("objectives") instanceof Map<?, ?> objectives) {
+            objectives.forEach((name, o) -> {
+                if (o instanceof Map<?, ?> t) {
+                    out.append(String.format(Locale.ROOT,
+                            "  %-10s %s trees, held-out AUC %s (blend %s), NDCG@10 %s (blend %s)%n", name, t.get("trees"),
+                            t.get("heldOutAuc"), t.get("blendAuc"), t.get("heldOutNdcg@10"), t.get("blendNdcg@10")));
+                    if (t.get("importance") instanceof Map<?, ?> importance) {
+                        out.append("             top features by gain: ").append(importance.entrySet().stream().limit(8)
+                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+                    }
+                } else {
+                    out.append(String.format(Locale.ROOT, "  %-10s %s%n", name, o));
+                }
+            });
+        }
+        return out.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.sieve.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.store.Store;
@@ -20,12 +21,15 @@ final class EventRoutes {
     private final EventTypes types;
     private final RequestBodies bodies;
     private final Clock clock;
+    private final ItemStatistics statistics;
 
-    EventRoutes(Store store, EventTypes types, RequestBodies bodies, Clock clock) {
+    /** @param statistics the feature store's online state, updated once the events are durable */
+    EventRoutes(Store store, EventTypes types, RequestBodies bodies, Clock clock, ItemStatistics statistics) {
         this.store = store;
         this.types = types;
         this.bodies = bodies;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     void register(Javalin app) {
@@ -54,6 +58,7 @@ final class EventRoutes {
     private void append(Context ctx, List<Event> events) {
         if (!events.isEmpty()) {
             store.appendEvents(events);
+            events.forEach(statistics::apply);
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", events.size()));
     }

@@ -66,4 +66,16 @@ final class QueryParams {
         }
         return id;
     }
+
+    /** An optional short label (surface, device): null when absent, refused when longer than an id may be. */
+    static String label(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > Ids.MAX_LENGTH) {
+            throw Problem.invalid(name, "is longer than " + Ids.MAX_LENGTH + " characters").toException();
+        }
+        return value;
+    }
 }

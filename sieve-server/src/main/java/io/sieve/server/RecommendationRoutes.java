@@ -16,9 +16,11 @@ final class RecommendationRoutes {
     private final ModelHolder model;
     private final ServerMetrics metrics;
     private final SieveConfig.ServerConfig limits;
+    private final ImpressionLog impressions;
 
     RecommendationRoutes(Pipeline pipeline, SimilarItems similar, ModelHolder model, ServerMetrics metrics,
-                         SieveConfig.ServerConfig limits) {
+                         SieveConfig.ServerConfig limits, ImpressionLog impressions) {
+        this.impressions = impressions;
         this.pipeline = pipeline;
         this.similar = similar;
         this.model = model;
@@ -37,11 +39,13 @@ final class RecommendationRoutes {
         boolean debug = QueryParams.flag(ctx, "debug");
         // Always traced internally: the trace is where skipped sources are reported, and the
         // metrics need them on every request, not only on those that asked for debug output.
-        var request = new RecommendationRequest(user, n, ctx.queryParam("surface"),
-                QueryParams.list(ctx, "exclude"), QueryParams.list(ctx, "category"), true, null);
+        var request = new RecommendationRequest(user, n, QueryParams.label(ctx, "surface"),
+                QueryParams.list(ctx, "exclude"), QueryParams.list(ctx, "category"), true, null,
+                QueryParams.label(ctx, "device"));
         Recommendations result = pipeline.recommend(request, model.current());
-        metrics.recordRetrieval(result.debug());
-        ctx.json(debug ? result : new Recommendations(result.requestId(), result.items(), null));
+        metrics.record(result.debug());
+        impressions.log(result.impression());
+        ctx.json(debug ? result : result.withoutDebug());
     }
 
     private void similar(Context ctx) {

@@ -34,6 +34,10 @@ final class ServerMetrics {
             timeouts(source);
             failures(source);
         }
+        for (String stage : List.of("rank", "rerank", "filter")) {
+            fallbacks(stage);
+        }
+        droppedImpressions();
     }
 
     void install(Javalin app) {
@@ -41,10 +45,20 @@ final class ServerMetrics {
         app.after(this::recordRequest);
     }
 
-    /** Counts the sources the pipeline had to skip; the pipeline reports them only in its debug section. */
-    void recordRetrieval(Recommendations.Debug debug) {
+    /**
+     * Counts the sources the pipeline had to skip and the stages that fell back (a ranker past its
+     * deadline, say); the pipeline reports them only in its debug section.
+     */
+    void record(Recommendations.Debug debug) {
         debug.timedOut().forEach(source -> timeouts(source).increment());
         debug.failed().forEach(source -> failures(source).increment());
+        debug.fallbacks().forEach(f -> fallbacks(f.substring(0, Math.max(0, f.indexOf(':')))).increment());
+    }
+
+    /** Impressions that could not be logged (queue full or store error), lost to training. */
+    Counter droppedImpressions() {
+        return Counter.builder("sieve.impressions.dropped")
+                .description("Served slates that could not be logged for training").register(registry);
     }
 
     String scrape() {
@@ -77,6 +91,11 @@ final class ServerMetrics {
     private Counter timeouts(String source) {
         return Counter.builder("sieve.retrieval.source.timeouts").tag("source", source)
                 .description("Retrieval sources skipped for missing the deadline").register(registry);
+    }
+
+    private Counter fallbacks(String stage) {
+        return Counter.builder("sieve.pipeline.fallbacks").tag("stage", stage)
+                .description("Requests where a stage failed or missed its deadline and its fallback answered").register(registry);
     }
 
     private Counter failures(String source) {

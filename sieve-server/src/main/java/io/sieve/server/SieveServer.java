@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.pipeline.SimilarItems;
@@ -44,13 +45,16 @@ public final class SieveServer implements AutoCloseable {
     private final Javalin app;
     private final BundleWatcher watcher;
     private final ExecutorService retrievalExecutor;
+    private final ImpressionLog impressions;
     private final List<Route> routes;
     private final String host;
 
-    private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, List<Route> routes, String host) {
+    private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, ImpressionLog impressions,
+                        List<Route> routes, String host) {
         this.app = app;
         this.watcher = watcher;
         this.retrievalExecutor = retrievalExecutor;
+        this.impressions = impressions;
         this.routes = routes;
         this.host = host;
     }
@@ -66,9 +70,12 @@ public final class SieveServer implements AutoCloseable {
         ModelHolder model = new ModelHolder(initialBundle(config, store, bundles, clock));
         BundleWatcher watcher = new BundleWatcher(bundles, model);
         ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
-        Pipeline pipeline = PipelineFactory.create(config, store, retrievalExecutor);
+        // The feature store's online state starts from everything stored, then follows each event.
+        ItemStatistics statistics = ItemStatistics.replayed(config, store);
+        Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
         ServerMetrics metrics = new ServerMetrics(model, clock,
                 pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
+        ImpressionLog impressions = new ImpressionLog(store, statistics, metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
         List<Route> routes = new CopyOnWriteArrayList<>();
 
@@ -89,8 +96,9 @@ public final class SieveServer implements AutoCloseable {
         metrics.install(app);
         CatalogRoutes.items(store, bodies).register(app);
         CatalogRoutes.users(store, bodies).register(app);
-        new EventRoutes(store, config.types(), bodies, clock).register(app);
-        new RecommendationRoutes(pipeline, new SimilarItems(store), model, metrics, config.server()).register(app);
+        new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
+        new RecommendationRoutes(pipeline, new SimilarItems(store), model, metrics, config.server(), impressions)
+                .register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
         new DocsRoutes(routes, model).register(app);
 
@@ -98,13 +106,14 @@ public final class SieveServer implements AutoCloseable {
             app.start(host, port);
         } catch (RuntimeException e) {
             retrievalExecutor.shutdownNow();
+            impressions.close();
             throw e;
         }
         // Set only once started: a graceful stop of a server that failed to bind throws, and
         // would hide the bind error.
         app.jettyServer().server().setStopTimeout(STOP_TIMEOUT.toMillis());
         watcher.start(Duration.ofSeconds(config.server().bundlePollSeconds()));
-        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, List.copyOf(routes), host);
+        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, List.copyOf(routes), host);
         LOG.info("Sieve is serving model {} at {}", model.current().version(), server.url());
         return server;
     }
@@ -139,11 +148,15 @@ public final class SieveServer implements AutoCloseable {
         return routes;
     }
 
-    /** Stops accepting requests, lets those in flight finish, then stops the watcher and the retrieval threads. */
+    /**
+     * Stops accepting requests, lets those in flight finish, then stops the watcher and the
+     * retrieval threads and writes the impressions still queued.
+     */
     @Override
     public void close() {
         app.stop();
         watcher.close();
         retrievalExecutor.shutdownNow();
+        impressions.close();
     }
 }

@@ -65,13 +65,18 @@ final class TestServer implements AutoCloseable {
     }
 
     final Path dataDir;
-    final SieveConfig config = ConfigLoader.defaults();
+    final SieveConfig config;
     final RocksStore store;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SieveServer server;
 
     TestServer(Path dataDir) {
+        this(dataDir, ConfigLoader.defaults());
+    }
+
+    TestServer(Path dataDir, SieveConfig config) {
         this.dataDir = dataDir;
+        this.config = config;
         this.store = RocksStore.open(dataDir);
     }
 

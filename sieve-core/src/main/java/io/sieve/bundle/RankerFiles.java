@@ -1,0 +1,53 @@
+package io.sieve.bundle;
+
+import io.sieve.rank.RankerModel;
+import io.sieve.store.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ranker's part of a bundle: {@code ranker.json} (feature names and their fingerprint, the
+ * objectives) and one LightGBM text model per objective, readable by any LightGBM tool.
+ */
+final class RankerFiles {
+    private static final String INDEX = "ranker.json";
+
+    private RankerFiles() {
+    }
+
+    record Index(String featureSchema, List<String> features, List<String> objectives) {
+    }
+
+    static void write(RankerModel ranker, Path dir) throws IOException {
+        if (ranker.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, String> e : ranker.modelTexts().entrySet()) {
+            Files.writeString(dir.resolve(file(e.getKey())), e.getValue(), StandardCharsets.UTF_8);
+        }
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX).toFile(),
+                new Index(ranker.featureSchema(), ranker.features(), List.copyOf(ranker.modelTexts().keySet())));
+    }
+
+    static RankerModel read(Path dir) throws IOException {
+        Path index = dir.resolve(INDEX);
+        if (!Files.exists(index)) {
+            return RankerModel.NONE;
+        }
+        Index i = Json.MAPPER.readValue(index.toFile(), Index.class);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String objective : i.objectives()) {
+            texts.put(objective, Files.readString(dir.resolve(file(objective)), StandardCharsets.UTF_8));
+        }
+        return new RankerModel(i.features(), i.featureSchema(), texts);
+    }
+
+    private static String file(String objective) {
+        return "ranker-" + objective + ".txt";
+    }
+}

@@ -1,0 +1,85 @@
+package io.sieve.feature;
+
+/**
+ * Time-decayed counters of one item. Every counter k decays with half-life h[k], the last one never
+ * (the all-time count). A single "last update" time serves all counters, so reading at time t is
+ * one multiplication per counter and an update is exact whatever the order events arrive in:
+ * value(t) = sum over applied events e of w(e) * 2^(-(t - t(e)) / h), which is what makes the online
+ * state (events applied as they come) and the offline replay (applied in time order) agree.
+ *
+ * <p>Memory: 4 kinds x (half-lives + 1) doubles, two value sums and two longs, about 200 bytes with
+ * the default three half-lives, plus the map entry holding it.
+ */
+final class ItemCounters {
+    static final int POSITIVE = 0;
+    static final int NEGATIVE = 1;
+    static final int CONVERSION = 2;
+    static final int IMPRESSION = 3;
+    static final int KINDS = 4;
+
+    private final double[] halfLivesMs;
+    private final double[][] counts;
+    private double valueSum;
+    private double valueCount;
+    private long lastMs = Long.MIN_VALUE;
+    private long firstMs = Long.MAX_VALUE;
+
+    ItemCounters(double[] halfLivesMs) {
+        this.halfLivesMs = halfLivesMs;
+        this.counts = new double[KINDS][halfLivesMs.length];
+    }
+
+    synchronized void add(int kind, double weight, long atMs) {
+        if (atMs >= lastMs) {
+            decayTo(atMs);
+            for (int w = 0; w < halfLivesMs.length; w++) {
+                counts[kind][w] += weight;
+            }
+        } else {
+            // Late arrival: add it already decayed to the counters' current time.
+            for (int w = 0; w < halfLivesMs.length; w++) {
+                counts[kind][w] += weight * decay(lastMs - atMs, halfLivesMs[w]);
+            }
+        }
+        firstMs = Math.min(firstMs, atMs);
+    }
+
+    synchronized void addValue(double value) {
+        valueSum += value;
+        valueCount++;
+    }
+
+    /** Counter {@code kind} with half-life index {@code window}, as of {@code atMs}. */
+    synchronized double count(int kind, int window, long atMs) {
+        return counts[kind][window] * (atMs > lastMs ? decay(atMs - lastMs, halfLivesMs[window]) : 1.0);
+    }
+
+    synchronized double valueSum() {
+        return valueSum;
+    }
+
+    synchronized double valueCount() {
+        return valueCount;
+    }
+
+    /** Time of the earliest event or impression, or {@code Long.MAX_VALUE} when none. */
+    synchronized long firstMs() {
+        return firstMs;
+    }
+
+    private void decayTo(long atMs) {
+        if (lastMs != Long.MIN_VALUE && atMs > lastMs) {
+            for (int w = 0; w < halfLivesMs.length; w++) {
+                double f = decay(atMs - lastMs, halfLivesMs[w]);
+                for (int k = 0; k < KINDS; k++) {
+                    counts[k][w] *= f;
+                }
+            }
+        }
+        lastMs = atMs;
+    }
+
+    private static double decay(long elapsedMs, double halfLifeMs) {
+        return Double.isInfinite(halfLifeMs) ? 1.0 : Math.pow(0.5, elapsedMs / halfLifeMs);
+    }
+}

@@ -1,0 +1,128 @@
+package io.sieve.rank;
+
+import io.sieve.feature.FeatureAssembler;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.pipeline.RequestContext;
+import io.sieve.retrieve.Candidate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LambdaMART over the feature store. The blend orders every candidate first; the learned models
+ * then re-order the blend's best {@code candidates}: each objective's model scores them, scores are
+ * standardised within the request (the objectives' raw scales are unrelated) and summed by the
+ * configured weights. The shown items are explained by their SHAP contributions under the
+ * heaviest objective. Without a usable model the blend's order stands, and the context says why.
+ */
+public final class LearnedRanker implements Ranker {
+    private final BlendRanker firstPass;
+    private final FeatureAssembler assembler;
+    private final ItemStatistics statistics;
+    private final Map<String, Double> weights;
+    private final int candidates;
+
+    /** @param weights objective weights; objectives missing from a bundle's model are skipped */
+    public LearnedRanker(BlendRanker firstPass, FeatureAssembler assembler, ItemStatistics statistics,
+                         Map<String, Double> weights, int candidates) {
+        this.firstPass = firstPass;
+        this.assembler = assembler;
+        this.statistics = statistics;
+        this.weights = Map.copyOf(weights);
+        this.candidates = candidates;
+    }
+
+    public FeatureAssembler assembler() {
+        return assembler;
+    }
+
+    /** The candidates the models see, in first-pass order: the blend's best {@code candidates}. */
+    public List<Candidate> firstPass(RequestContext context, List<Candidate> all) {
+        List<Candidate> blended = firstPass.rank(context, all);
+        return blended.subList(0, Math.min(candidates, blended.size()));
+    }
+
+    @Override
+    public List<Candidate> rank(RequestContext context, List<Candidate> all) {
+        List<Candidate> blended = firstPass.rank(context, all);
+        RankerModel model = context.bundle().ranker();
+        if (model.isEmpty() || !model.featureSchema().equals(assembler.schema().fingerprint())) {
+            context.setRankedBy(model.isEmpty() ? "blend (the model bundle has no ranker)"
+                    : "blend (the bundle's ranker was trained on other features; retrain)");
+            return blended;
+        }
+        Map<String, Double> used = new LinkedHashMap<>();
+        weights.forEach((objective, weight) -> {
+            if (weight > 0 && model.objectives().contains(objective)) {
+                used.put(objective, weight);
+            }
+        });
+        if (used.isEmpty()) {
+            context.setRankedBy("blend (no weighted objective has a model; the bundle has " + model.objectives() + ")");
+            return blended;
+        }
+        List<Candidate> head = blended.subList(0, Math.min(candidates, blended.size()));
+        int width = assembler.schema().size();
+        float[] rows = assembler.assemble(context, head, statistics);
+        double[] total = new double[head.size()];
+        used.forEach((objective, weight) -> {
+            double[] z = standardised(model.predict(objective, rows, head.size()));
+            for (int i = 0; i < total.length; i++) {
+                total[i] += weight * z[i];
+            }
+        });
+        for (int i = 0; i < head.size(); i++) {
+            head.get(i).setFeatures(Arrays.copyOfRange(rows, i * width, (i + 1) * width));
+        }
+        Integer[] order = new Integer[head.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -total[i]).thenComparing(i -> head.get(i).itemId()));
+        List<Candidate> ranked = new ArrayList<>(blended.size());
+        for (int i : order) {
+            Candidate c = head.get(i);
+            c.setScore(total[i], c.reason());
+            ranked.add(c);
+        }
+        explain(context, model, heaviest(used), ranked.subList(0, Math.min(context.request().n(), ranked.size())));
+        double floor = ranked.isEmpty() ? 0 : ranked.get(ranked.size() - 1).score();
+        // Beyond the models' reach the blend's order stands, below every scored candidate.
+        for (Candidate c : blended.subList(head.size(), blended.size())) {
+            c.setScore(--floor, c.reason());
+            ranked.add(c);
+        }
+        context.setRankedBy("learned " + used);
+        return ranked;
+    }
+
+    private void explain(RequestContext context, RankerModel model, String objective, List<Candidate> shown) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int width = assembler.schema().size();
+        float[] rows = new float[shown.size() * width];
+        for (int i = 0; i < shown.size(); i++) {
+            System.arraycopy(shown.get(i).features(), 0, rows, i * width, width);
+        }
+        double[] contributions = model.contributions(objective, rows, shown.size());
+        List<String> names = model.features();
+        for (int i = 0; i < shown.size(); i++) {
+            Explanations.explain(context, shown.get(i), names, contributions, i * (width + 1));
+        }
+    }
+
+    private static String heaviest(Map<String, Double> used) {
+        return used.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private static double[] standardised(double[] scores) {
+        double mean = Arrays.stream(scores).average().orElse(0);
+        double var = Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).average().orElse(0);
+        double sd = var > 0 ? Math.sqrt(var) : 1;
+        return Arrays.stream(scores).map(s -> (s - mean) / sd).toArray();
+    }
+}

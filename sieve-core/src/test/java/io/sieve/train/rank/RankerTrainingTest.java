@@ -1,0 +1,173 @@
+package io.sieve.train.rank;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.config.ConfigLoader;
+import io.sieve.config.SieveConfig;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.model.Event;
+import io.sieve.model.Impression;
+import io.sieve.pipeline.Pipeline;
+import io.sieve.pipeline.PipelineFactory;
+import io.sieve.pipeline.RecommendationRequest;
+import io.sieve.pipeline.Recommendations;
+import io.sieve.pipeline.TasteClusters;
+import io.sieve.retrieve.Candidate;
+import io.sieve.store.InMemoryStore;
+import io.sieve.train.Trainer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class RankerTrainingTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+    private final SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(),
+            Map.of("ranking.training.labels", "random"));
+
+    private static InMemoryStore world() {
+        InMemoryStore store = new InMemoryStore();
+        new TasteClusters(3, 30, 100, 12, 7).fill(store);
+        return store;
+    }
+
+    private static List<Event> events(InMemoryStore store) {
+        List<Event> events = new ArrayList<>();
+        store.forEachEvent(events::add);
+        return events;
+    }
+
+    @Test
+    void featuresOfARowAtTimeTDoNotChangeWhenLaterEventsArrive() {
+        InMemoryStore store = world();
+        ModelBundle retrieval = new Trainer(config, CLOCK).trainRetrieval(store);
+        String user = TasteClusters.user(1, 4);
+        Instant t = store.history(user, 1).get(0).timestamp().plusSeconds(30);
+        var request = new ReplayTrainingSet.Request(user, t, "home", null, Map.of());
+        ReplayTrainingSet replay = new ReplayTrainingSet(config);
+        ReplayTrainingSet.Row before = replay.rows(store, retrieval, events(store), List.of(), List.of(request)).get(0);
+
+        // After t: the same user and others act on the very candidates of the row, and it is shown to them.
+        List<Event> later = new ArrayList<>();
+        List<Impression.Shown> shown = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String item = before.candidates().get(i).itemId();
+            later.add(new Event(user, item, "purchase", 5.0, t.plusSeconds(1 + i), null, null));
+            later.add(new Event(TasteClusters.user(0, i), item, "like", null, t.plusSeconds(100 + i), null, null));
+            shown.add(new Impression.Shown(item, i + 1, 1.0, null));
+        }
+        store.appendEvents(later);
+        List<Impression> impressions = List.of(new Impression("later", user, t.plusSeconds(50), "home", null,
+                retrieval.version(), null, shown));
+        store.logImpressions(impressions);
+        ReplayTrainingSet.Row after = new ReplayTrainingSet(config)
+                .rows(store, retrieval, events(store), impressions, List.of(request)).get(0);
+
+        assertEquals(ids(before.candidates()), ids(after.candidates()));
+        assertArrayEquals(before.features(), after.features());
+
+        // The control: asked after those events, the same user's row does change.
+        var laterRequest = new ReplayTrainingSet.Request(user, t.plusSeconds(3600), "home", null, Map.of());
+        ReplayTrainingSet.Row changed = new ReplayTrainingSet(config)
+                .rows(store, retrieval, events(store), impressions, List.of(laterRequest)).get(0);
+        assertFalse(Arrays.equals(before.features(), changed.features()));
+    }
+
+    @Test
+    void aRankerTrainedOnReplayedHistoryRanksAndExplains() {
+        InMemoryStore store = world();
+        ModelBundle bundle = new Trainer(config, CLOCK).train(store);
+        assertFalse(bundle.ranker().isEmpty());
+        Map<?, ?> report = (Map<?, ?>) bundle.manifest().parameters().get("ranker");
+        assertTrue(report.get("data").toString().startsWith("replayed history"));
+        Map<?, ?> click = (Map<?, ?>) ((Map<?, ?>) report.get("objectives")).get("click");
+        assertTrue(((Number) click.get("heldOutAuc")).doubleValue() > 0.5, "held-out AUC " + report);
+        assertFalse(((Map<?, ?>) click.get("importance")).isEmpty());
+
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);
+            String user = TasteClusters.user(2, 3);
+            Recommendations r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, null, null), bundle);
+            assertEquals("learned {click=1.0}", r.debug().rankedBy());
+            assertEquals(10, r.items().size());
+            for (var item : r.items()) {
+                assertNotNull(item.reason());
+                assertEquals(5, item.explanation().size(), "top SHAP contributions shown with debug");
+                assertEquals(2, TasteClusters.genreOf(item.id()), "ranked items stay in the user's genre");
+            }
+            assertEquals(bundle.ranker().featureSchema(), r.impression().featureSchema());
+            assertEquals(bundle.ranker().features().size(), r.impression().items().get(0).features().length);
+        }
+    }
+
+    @Test
+    void anObjectiveWithoutAModelIsSkippedAndTheOthersServe() {
+        InMemoryStore store = world();
+        SieveConfig withConversion = ConfigLoader.withSettings(config, Map.of("ranking.objectives.conversion.weight", "2"));
+        ModelBundle bundle = new Trainer(withConversion, CLOCK).train(store);
+        Map<?, ?> objectives = (Map<?, ?>) ((Map<?, ?>) bundle.manifest().parameters().get("ranker")).get("objectives");
+        assertTrue(objectives.get("conversion").toString().startsWith("not trained"), objectives.toString());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(withConversion, store, ItemStatistics.of(withConversion), executor);
+            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(0, 1), 10, null, null,
+                    null, true, null, null), bundle);
+            assertEquals("learned {click=1.0}", r.debug().rankedBy());
+            assertTrue(r.debug().fallbacks().isEmpty());
+        }
+    }
+
+    @Test
+    void loggedImpressionsReplaceReplayOnceThereAreEnough() {
+        InMemoryStore store = world();
+        SieveConfig fromLogs = ConfigLoader.withSettings(config, Map.of("ranking.training.minImpressions", "300"));
+        ModelBundle bundle = new Trainer(fromLogs, CLOCK).train(store);
+        Random random = new Random(3);
+        Instant at = TasteClusters.START.plusSeconds(86_400);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(fromLogs, store, ItemStatistics.replayed(fromLogs, store), executor);
+            for (int round = 0; round < 2; round++) {
+                for (int g = 0; g < 3; g++) {
+                    for (int u = 0; u < 100; u++) {
+                        String user = TasteClusters.user(g, u);
+                        at = at.plusSeconds(60);
+                        Recommendations r = pipeline.recommend(
+                                new RecommendationRequest(user, 10, null, null, null, false, at, null), bundle);
+                        store.logImpressions(List.of(r.impression()));
+                        // Users click what is shown from their genre, mostly near the top.
+                        for (var item : r.items()) {
+                            if (TasteClusters.genreOf(item.id()) == g && random.nextDouble() < 0.5) {
+                                store.appendEvents(List.of(new Event(user, item.id(), "click", null, at.plusSeconds(5),
+                                        r.requestId(), null)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(600, store.impressionCount());
+        ModelBundle retrained = new Trainer(fromLogs, CLOCK).train(store);
+        Map<?, ?> report = (Map<?, ?>) retrained.manifest().parameters().get("ranker");
+        assertEquals("logged impressions", report.get("data"));
+        List<Impression> logged = new ArrayList<>();
+        store.forEachImpression(logged::add);
+        long ranked = logged.stream().filter(i -> !i.items().isEmpty() && i.items().stream().allMatch(x -> x.features() != null)).count();
+        assertTrue(ranked > 550, "most slates were ranked by the model: " + ranked);
+        assertEquals(ranked, ((Number) report.get("lists")).longValue());
+    }
+
+    private static List<String> ids(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::itemId).toList();
+    }
+}

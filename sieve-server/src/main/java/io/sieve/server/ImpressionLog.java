@@ -1,0 +1,82 @@
+package io.sieve.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.model.Impression;
+import io.sieve.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs served slates off the request path: the item statistics count the impressions at once
+ * (they feed the CTR features of the very next request), and a writer thread appends them to the
+ * store in batches. When the queue is full the impression is dropped and counted rather than
+ * making a user wait for the training log.
+ */
+final class ImpressionLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ImpressionLog.class);
+    private static final int CAPACITY = 10_000;
+    private static final int BATCH = 500;
+
+    private final Store store;
+    private final ItemStatistics statistics;
+    private final Counter dropped;
+    private final BlockingQueue<Impression> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Thread writer;
+    private volatile boolean closing;
+
+    ImpressionLog(Store store, ItemStatistics statistics, Counter dropped) {
+        this.store = store;
+        this.statistics = statistics;
+        this.dropped = dropped;
+        this.writer = Thread.ofPlatform().name("sieve-impressions").daemon().start(this::drain);
+    }
+
+    void log(Impression impression) {
+        if (impression.items().isEmpty()) {
+            return;
+        }
+        statistics.apply(impression);
+        if (!queue.offer(impression)) {
+            dropped.increment();
+        }
+    }
+
+    private void drain() {
+        List<Impression> batch = new ArrayList<>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Impression first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store.logImpressions(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("could not log {} impressions", batch.size(), e);
+                dropped.increment(batch.size());
+            }
+            batch.clear();
+        }
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
