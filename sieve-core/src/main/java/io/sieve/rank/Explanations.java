@@ -20,7 +20,30 @@ final class Explanations {
     private Explanations() {
     }
 
-    static void explain(RequestContext context, Candidate c, List<String> names, double[] contributions, int offset) {
+    /** The user's positive events per category, counted once per request and only if a reason needs it. */
+    static final class Favourites {
+        private final RequestContext context;
+        private Map<String, Integer> counts;
+
+        Favourites(RequestContext context) {
+            this.context = context;
+        }
+
+        java.util.Optional<String> of(Item item) {
+            if (counts == null) {
+                counts = new java.util.HashMap<>();
+                for (var e : context.history()) {
+                    if (context.types().weightOf(e) > 0) {
+                        context.item(e.item()).ifPresent(i -> i.categories().forEach(cat -> counts.merge(cat, 1, Integer::sum)));
+                    }
+                }
+            }
+            return item.categories().stream().filter(counts::containsKey).max(Comparator.comparingInt(counts::get));
+        }
+    }
+
+    static void explain(RequestContext context, Favourites favourites, Candidate c, List<String> names,
+                        double[] contributions, int offset) {
         int width = names.size();
         Integer[] order = new Integer[width];
         for (int f = 0; f < width; f++) {
@@ -35,13 +58,13 @@ final class Explanations {
         for (int i = 0; i < width && reason == null; i++) {
             int f = order[i];
             if (contributions[offset + f] > 0) {
-                reason = reason(context, c, names.get(f));
+                reason = reason(context, favourites, c, names.get(f));
             }
         }
         c.setExplanation(top, reason != null ? reason : c.reason());
     }
 
-    private static String reason(RequestContext context, Candidate c, String feature) {
+    private static String reason(RequestContext context, Favourites favourites, Candidate c, String feature) {
         if (feature.startsWith("source_") && (feature.endsWith("_score") || feature.endsWith("_rank"))) {
             SourceHit hit = c.hits().get(feature.substring("source_".length(), feature.lastIndexOf('_')));
             return hit == null ? null : hit.reason();
@@ -50,7 +73,7 @@ final class Explanations {
             case "pair_covisitation_recent" -> hitReason(c, "covisitation");
             case "pair_als_similarity_recent" -> hitReason(c, "als");
             case "pair_category_affinity", "pair_category_affinity_sum" -> context.item(c.itemId())
-                    .flatMap(item -> favourite(context, item)).map(cat -> "because you like " + cat).orElse(null);
+                    .flatMap(favourites::of).map(cat -> "because you like " + cat).orElse(null);
             case "item_mean_value" -> "highly rated";
             case "item_age_days" -> "new";
             default -> feature.startsWith("item_positive_") ? "popular" : null;
@@ -60,17 +83,5 @@ final class Explanations {
     private static String hitReason(Candidate c, String source) {
         SourceHit hit = c.hits().get(source);
         return hit == null ? null : hit.reason();
-    }
-
-    /** The item's category that the user's history holds most of. */
-    private static java.util.Optional<String> favourite(RequestContext context, Item item) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (var e : context.history()) {
-            if (context.types().weightOf(e) > 0) {
-                context.item(e.item()).ifPresent(i -> i.categories().forEach(cat -> counts.merge(cat, 1, Integer::sum)));
-            }
-        }
-        return item.categories().stream().filter(counts::containsKey)
-                .max(Comparator.comparingInt(counts::get));
     }
 }

@@ -110,8 +110,9 @@ public final class LearnedRanker implements Ranker {
         }
         double[] contributions = model.contributions(objective, rows, shown.size());
         List<String> names = model.features();
+        var favourites = new Explanations.Favourites(context);
         for (int i = 0; i < shown.size(); i++) {
-            Explanations.explain(context, shown.get(i), names, contributions, i * (width + 1));
+            Explanations.explain(context, favourites, shown.get(i), names, contributions, i * (width + 1));
         }
     }
 
