@@ -65,21 +65,19 @@ public final class RankerModel {
 
     /** Scores of {@code rows} row-major rows. */
     public double[] predict(String objective, float[] rows, int count) {
-        try {
-            return boosters.get(objective).predictForMat(rows, count, features.size(), true,
-                    PredictionType.C_API_PREDICT_NORMAL, PREDICT_PARAMS);
-        } catch (LGBMException e) {
-            throw new IllegalStateException("ranker '" + objective + "' failed: " + e.getMessage(), e);
-        }
+        return run(objective, rows, count, PredictionType.C_API_PREDICT_NORMAL);
     }
 
     /** SHAP contributions: per row, one value per feature and the expected value last. */
     public double[] contributions(String objective, float[] rows, int count) {
+        return run(objective, rows, count, PredictionType.C_API_PREDICT_CONTRIB);
+    }
+
+    private double[] run(String objective, float[] rows, int count, PredictionType type) {
         try {
-            return boosters.get(objective).predictForMat(rows, count, features.size(), true,
-                    PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
+            return boosters.get(objective).predictForMat(rows, count, features.size(), true, type, PREDICT_PARAMS);
         } catch (LGBMException e) {
-            throw new IllegalStateException("ranker '" + objective + "' failed to explain: " + e.getMessage(), e);
+            throw new IllegalStateException("ranker '" + objective + "' failed (" + type + "): " + e.getMessage(), e);
         }
     }
 
