@@ -135,8 +135,20 @@ final class ConfigValidator {
         if (c.ranking().rrfK() <= 0) {
             p.add("ranking.rrfK: must be > 0");
         }
-        if (!"none".equals(c.rerank().type())) {
-            p.add("rerank.type: must be one of [none], was '" + c.rerank().type() + "'");
+        var rr = c.rerank();
+        if (!List.of("none", "mmr", "dpp").contains(rr.diversity())) {
+            p.add("rerank.diversity: must be one of [none, mmr, dpp], was '" + rr.diversity() + "'");
+        }
+        if (!List.of("embedding", "category").contains(rr.similarity())) {
+            p.add("rerank.similarity: must be one of [embedding, category], was '" + rr.similarity() + "'");
+        }
+        if (rr.lambda() < 0 || rr.lambda() > 1 || ("dpp".equals(rr.diversity()) && rr.lambda() >= 1)) {
+            p.add("rerank.lambda: must be in [0, 1] (below 1 for dpp), was " + rr.lambda());
+        }
+        positive(p, "rerank.window", rr.window());
+        nonNegative(p, "rerank.categoryCap", rr.categoryCap());
+        if (rr.freshnessDays() < 0 || rr.freshnessBoost() < 0) {
+            p.add("rerank.freshnessDays and rerank.freshnessBoost: must be >= 0");
         }
         if (!p.isEmpty()) {
             throw new ConfigException(p);

@@ -180,6 +180,18 @@ public record SieveConfig(
                                  long seed, int attributionWindowMinutes, int minImpressions) {
     }
 
-    public record RerankConfig(String type) {
+    /**
+     * The slate: io.sieve.rerank.SlateReRanker.
+     *
+     * @param diversity      none, mmr or dpp
+     * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off
+     * @param window         how many of the ranker's best candidates the slate is chosen from
+     * @param similarity     embedding (ALS item vectors) or category
+     * @param categoryCap    at most this many items per category in the slate; 0: no cap
+     * @param freshnessDays  items created this recently get the freshness boost
+     * @param freshnessBoost added to relevance (scaled to [0, 1] within the window) of fresh items; 0: none
+     */
+    public record RerankConfig(String diversity, double lambda, int window, String similarity, int categoryCap,
+                               double freshnessDays, double freshnessBoost) {
     }
 }

@@ -14,7 +14,7 @@ import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.LearnedRanker;
 import io.sieve.rank.Ranker;
-import io.sieve.rerank.TruncatingReRanker;
+import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
 import io.sieve.retrieve.EaseRetriever;
 import io.sieve.retrieve.EmbeddingRetriever;
@@ -61,7 +61,7 @@ public final class PipelineFactory {
             ranker = new LearnedRanker(blend, assembler, statistics, objectives, ranking.candidates());
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
-                ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor, new TruncatingReRanker());
+                ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor, new SlateReRanker(config.rerank()));
     }
 
     private static Retriever retriever(String name, SieveConfig config) {

@@ -14,7 +14,7 @@ import io.sieve.model.Item;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.Ranker;
-import io.sieve.rerank.TruncatingReRanker;
+import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.retrieve.Retrieved;
@@ -198,11 +198,28 @@ class PipelineTest {
                 new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
         var blend = new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
-                blend, Duration.ofSeconds(5), executor, new TruncatingReRanker());
+                blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()));
         Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null, null), bundle);
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
         assertEquals(List.of("broken"), r.debug().failed());
+    }
+
+    @Test
+    void categoryCapsSpreadTheSlateAcrossGenres() {
+        String user = TasteClusters.user(0, 2);
+        var request = new RecommendationRequest(user, 6, null, null, null, false, null, null);
+        Map<Integer, Long> uncapped = genres(pipeline.recommend(request, bundle));
+        assertTrue(uncapped.getOrDefault(0, 0L) > 2, "without caps the user's genre fills the slate: " + uncapped);
+
+        SieveConfig capped = ConfigLoader.withSettings(config, Map.of("rerank.categoryCap", "2"));
+        Pipeline withCaps = PipelineFactory.create(capped, store, ItemStatistics.of(capped), executor);
+        assertEquals(Map.of(0, 2L, 1, 2L, 2, 2L), genres(withCaps.recommend(request, bundle)));
+    }
+
+    private static Map<Integer, Long> genres(Recommendations r) {
+        return r.items().stream().collect(java.util.stream.Collectors.groupingBy(
+                i -> TasteClusters.genreOf(i.id()), java.util.stream.Collectors.counting()));
     }
 
     @Test
@@ -238,7 +255,7 @@ class PipelineTest {
 
     private Pipeline withRanker(Ranker ranker) {
         return new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
-                ranker, blend(), Duration.ofMillis(50), executor, new TruncatingReRanker());
+                ranker, blend(), Duration.ofMillis(50), executor, new SlateReRanker(config.rerank()));
     }
 
     private BlendRanker blend() {
