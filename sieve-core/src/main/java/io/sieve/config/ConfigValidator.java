@@ -115,6 +115,28 @@ final class ConfigValidator {
         if (rt.learningRate() <= 0) {
             p.add("ranking.training.learningRate: must be > 0, was " + rt.learningRate());
         }
+        var x = c.exploration();
+        java.util.Map<String, SieveConfig.ExplorationPolicyConfig> policies = new java.util.LinkedHashMap<>();
+        policies.put("exploration.policy", x.policy());
+        x.surfaces().forEach((surface, policy) -> policies.put("exploration.surfaces." + surface, policy));
+        policies.forEach((key, policy) -> {
+            if (!List.of("none", "epsilon", "thompson").contains(policy.type())) {
+                p.add(key + ".type: must be one of [none, epsilon, thompson], was '" + policy.type() + "'");
+            }
+            if (policy.epsilon() < 0 || policy.epsilon() > 1) {
+                p.add(key + ".epsilon: must be in [0, 1], was " + policy.epsilon());
+            }
+            for (int slot : policy.slots()) {
+                if (slot < 1) {
+                    p.add(key + ".slots: positions start at 1, was " + slot);
+                }
+            }
+        });
+        positive(p, "exploration.pool", x.pool());
+        positive(p, "exploration.propensitySamples", x.propensitySamples());
+        if (x.priorStrength() <= 0) {
+            p.add("exploration.priorStrength: must be > 0, was " + x.priorStrength());
+        }
         var f = c.features();
         for (double h : f.halfLivesDays()) {
             if (h <= 0) {

@@ -16,7 +16,8 @@ public record SieveConfig(
         FilterConfig filters,
         FeaturesConfig features,
         RankingConfig ranking,
-        RerankConfig rerank) {
+        RerankConfig rerank,
+        ExplorationConfig exploration) {
 
     public EventTypes types() {
         return new EventTypes(eventTypes.entrySet().stream()
@@ -90,7 +91,8 @@ public record SieveConfig(
     }
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,
-                          Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease) {
+                          Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease,
+                          Source newItems) {
 
         /** Every source's common settings by its name (the key under retrieval.sources). */
         public Map<String, Source> byName() {
@@ -104,6 +106,7 @@ public record SieveConfig(
             all.put("alsSession", alsSession);
             all.put("bpr", bpr);
             all.put("ease", ease);
+            all.put("newItems", newItems);
             return all;
         }
     }
@@ -191,6 +194,31 @@ public record SieveConfig(
      * @param freshnessDays  items created this recently get the freshness boost
      * @param freshnessBoost added to relevance (scaled to [0, 1] within the window) of fresh items; 0: none
      */
+    /**
+     * Exploration slots (io.sieve.rerank.ExploringReRanker).
+     *
+     * @param policy            the default policy: none, epsilon or thompson
+     * @param surfaces          per surface, a policy that replaces the default
+     * @param pool              candidates outside the slate an exploration slot may show, those shown least first
+     * @param priorStrength     Thompson sampling: the Beta prior's weight in impressions, centred on the category's CTR
+     * @param propensitySamples Thompson sampling: draws used to estimate the logged propensity
+     * @param seed              mixed with the user and the request time, so a replayed request explores the same way
+     */
+    public record ExplorationConfig(ExplorationPolicyConfig policy, Map<String, ExplorationPolicyConfig> surfaces,
+                                    int pool, double priorStrength, int propensitySamples, long seed) {
+        public ExplorationPolicyConfig forSurface(String surface) {
+            return surfaces.getOrDefault(surface, policy);
+        }
+    }
+
+    /**
+     * @param type    none, epsilon (epsilon-greedy) or thompson (Beta-Bernoulli Thompson sampling)
+     * @param slots   1-based slate positions that explore
+     * @param epsilon epsilon-greedy: the chance that a slot shows a random pool item instead of the ranked one
+     */
+    public record ExplorationPolicyConfig(String type, java.util.List<Integer> slots, double epsilon) {
+    }
+
     public record RerankConfig(String diversity, double lambda, int window, String similarity, int categoryCap,
                                double freshnessDays, double freshnessBoost) {
     }

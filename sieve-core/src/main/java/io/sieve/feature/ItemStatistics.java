@@ -95,6 +95,18 @@ public final class ItemStatistics {
         }
     }
 
+    /** How often the item has been shown, all time. */
+    public double shown(String item) {
+        ItemCounters c = items.get(item);
+        return c == null ? 0 : c.count(ItemCounters.IMPRESSION, halfLivesMs.length - 1, Long.MAX_VALUE);
+    }
+
+    /** Positive events on the item, all time (clicks and more: every type with a positive weight). */
+    public double engaged(String item) {
+        ItemCounters c = items.get(item);
+        return c == null ? 0 : c.count(ItemCounters.POSITIVE, halfLivesMs.length - 1, Long.MAX_VALUE);
+    }
+
     /** The item's counters, or null when nothing has happened to it yet. */
     ItemCounters get(String item) {
         return items.get(item);

@@ -20,7 +20,12 @@ public record Impression(String requestId, String user, Instant timestamp, Strin
         items = List.copyOf(items);
     }
 
-    /** One shown item; {@code features} is null when the slate was not ranked by the learned ranker. */
-    public record Shown(String item, int position, double score, float[] features) {
+    /**
+     * One shown item; {@code features} is null when the slate was not ranked by the learned ranker.
+     *
+     * @param propensity the probability with which the policy chose this item for this position
+     *                   (1 for positions that do not explore): the weight IPS / SNIPS estimators need
+     */
+    public record Shown(String item, int position, double score, double propensity, float[] features) {
     }
 }

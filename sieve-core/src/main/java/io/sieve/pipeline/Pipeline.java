@@ -109,7 +109,7 @@ public final class Pipeline {
         for (Candidate c : slate) {
             items.add(new Recommendations.RecommendedItem(c.itemId(), c.score(), List.copyOf(c.hits().keySet()), c.reason(),
                     request.debug() ? c.explanation() : null));
-            shown.add(new Impression.Shown(c.itemId(), shown.size() + 1, c.score(), c.features()));
+            shown.add(new Impression.Shown(c.itemId(), shown.size() + 1, c.score(), c.propensity(), c.features()));
         }
         Recommendations.Debug debug = request.debug()
                 ? new Recommendations.Debug(bundle.version(), timings, retrieved.perSource(), retrieved.timedOut(),

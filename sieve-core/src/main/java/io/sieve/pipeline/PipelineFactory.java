@@ -14,10 +14,12 @@ import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.LearnedRanker;
 import io.sieve.rank.Ranker;
+import io.sieve.rerank.ExploringReRanker;
 import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
 import io.sieve.retrieve.EaseRetriever;
 import io.sieve.retrieve.EmbeddingRetriever;
+import io.sieve.retrieve.NewItemsRetriever;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.retrieve.Retriever;
@@ -61,7 +63,8 @@ public final class PipelineFactory {
             ranker = new LearnedRanker(blend, assembler, statistics, objectives, ranking.candidates());
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
-                ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor, new SlateReRanker(config.rerank()));
+                ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
+                new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics));
     }
 
     private static Retriever retriever(String name, SieveConfig config) {
@@ -78,6 +81,7 @@ public final class PipelineFactory {
                     Duration.ofMinutes(r.sources().session().gapMinutes()));
             case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());
             case "ease" -> new EaseRetriever(r.historyLength());
+            case "newItems" -> new NewItemsRetriever();
             default -> throw new IllegalArgumentException("no retriever is called " + name);
         };
     }

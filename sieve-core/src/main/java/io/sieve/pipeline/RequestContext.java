@@ -90,6 +90,11 @@ public final class RequestContext {
         return store.item(id);
     }
 
+    /** The catalog's newest items, newest first (see {@link Store#newestItems}). */
+    public List<String> newestItems(int limit) {
+        return store.newestItems(limit);
+    }
+
     public boolean isEligible(String itemId) {
         return eligible.test(itemId);
     }

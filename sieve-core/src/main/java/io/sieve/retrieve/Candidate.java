@@ -14,6 +14,7 @@ public final class Candidate {
     private String reason;
     private float[] features;
     private Map<String, Double> explanation;
+    private double propensity = 1;
 
     public Candidate(String itemId) {
         this.itemId = itemId;
@@ -61,6 +62,15 @@ public final class Candidate {
     public void setExplanation(Map<String, Double> explanation, String reason) {
         this.explanation = explanation;
         this.reason = reason;
+    }
+
+    /** The probability with which the slate's policy chose this item for its position (1 unless it explored). */
+    public double propensity() {
+        return propensity;
+    }
+
+    public void setPropensity(double propensity) {
+        this.propensity = propensity;
     }
 
     /** A copy sharing the source hits, for a stage that may be abandoned while still writing scores. */

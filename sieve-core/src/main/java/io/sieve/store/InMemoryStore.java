@@ -24,6 +24,7 @@ public final class InMemoryStore implements Store {
             .thenComparing(Event::user).thenComparing(Event::item).thenComparing(Event::type);
 
     private final Map<String, Item> items = new TreeMap<>();
+    private final NewestItems newest = new NewestItems();
     private final Map<String, User> users = new TreeMap<>();
     private final TreeSet<Event> events = new TreeSet<>(BY_TIME);
     private final Map<String, TreeSet<Event>> byUser = new HashMap<>();
@@ -32,7 +33,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized void putItems(List<Item> batch) {
-        batch.forEach(i -> items.put(i.id(), i));
+        batch.forEach(i -> newest.put(items.put(i.id(), i), i));
     }
 
     @Override
@@ -42,7 +43,14 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized boolean deleteItem(String id) {
-        return items.remove(id) != null;
+        Item removed = items.remove(id);
+        newest.remove(removed);
+        return removed != null;
+    }
+
+    @Override
+    public List<String> newestItems(int limit) {
+        return newest.newest(limit);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class RocksStore implements Store {
     /** Null in a snapshot of a store written before impressions were logged: it has none. */
     private final ColumnFamilyHandle impressions;
     private final Map<String, Item> catalog = new ConcurrentHashMap<>();
+    private final NewestItems newest = new NewestItems();
     private final Path snapshotDir;
 
     /** @param snapshotDir null to open for writing; otherwise where the secondary instance keeps its own files */
@@ -93,7 +94,7 @@ public final class RocksStore implements Store {
         try (RocksIterator it = db.newIterator(items)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 Item item = readJson(it.value(), Item.class);
-                catalog.put(item.id(), item);
+                newest.put(catalog.put(item.id(), item), item);
             }
         }
     }
@@ -143,7 +144,7 @@ public final class RocksStore implements Store {
             throw new StoreException("cannot write items", e);
         }
         for (Item item : batch) {
-            catalog.put(item.id(), item);
+            newest.put(catalog.put(item.id(), item), item);
         }
     }
 
@@ -162,8 +163,13 @@ public final class RocksStore implements Store {
         } catch (RocksDBException e) {
             throw new StoreException("cannot delete item " + id, e);
         }
-        catalog.remove(id);
+        newest.remove(catalog.remove(id));
         return true;
+    }
+
+    @Override
+    public List<String> newestItems(int limit) {
+        return newest.newest(limit);
     }
 
     @Override

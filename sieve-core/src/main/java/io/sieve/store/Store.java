@@ -27,6 +27,9 @@ public interface Store extends AutoCloseable {
 
     long itemCount();
 
+    /** Ids of the most recently created items (by {@code createdAt}), newest first; items without one are left out. */
+    List<String> newestItems(int limit);
+
     void putUsers(List<User> users);
 
     Optional<User> user(String id);

@@ -28,8 +28,8 @@ class ImpressionLogTest {
 
     private static Impression impression(String requestId, String timestamp, float... features) {
         return new Impression(requestId, "u", Instant.parse(timestamp), "home", "ios", "m-7", "schema-1",
-                List.of(new Impression.Shown("a", 0, 0.75, features),
-                        new Impression.Shown("b", 1, 0.5, null)));
+                List.of(new Impression.Shown("a", 0, 0.75, 0.25, features),
+                        new Impression.Shown("b", 1, 0.5, 1.0, null)));
     }
 
     private static List<Impression> all(Store store) {
@@ -59,6 +59,7 @@ class ImpressionLogTest {
                 assertEquals(es.position(), as.position());
                 assertEquals(es.score(), as.score());
                 assertArrayEquals(es.features(), as.features());
+                assertEquals(es.propensity(), as.propensity());
             }
         }
     }
@@ -73,7 +74,7 @@ class ImpressionLogTest {
         assertSameImpressions(List.of(early, tie, late), all(store));
 
         Impression relogged = new Impression("r-3", "v", late.timestamp(), "search", null, "m-8", "schema-2",
-                List.of(new Impression.Shown("c", 0, 1.0, new float[] {9f})));
+                List.of(new Impression.Shown("c", 0, 1.0, 1.0, new float[] {9f})));
         store.logImpressions(List.of(relogged));
         assertSameImpressions(List.of(early, tie, relogged), all(store));
         assertNull(all(store).get(2).device());

@@ -66,7 +66,7 @@ class RankerTrainingTest {
             String item = before.candidates().get(i).itemId();
             later.add(new Event(user, item, "purchase", 5.0, t.plusSeconds(1 + i), null, null));
             later.add(new Event(TasteClusters.user(0, i), item, "like", null, t.plusSeconds(100 + i), null, null));
-            shown.add(new Impression.Shown(item, i + 1, 1.0, null));
+            shown.add(new Impression.Shown(item, i + 1, 1.0, 1.0, null));
         }
         store.appendEvents(later);
         List<Impression> impressions = List.of(new Impression("later", user, t.plusSeconds(50), "home", null,
