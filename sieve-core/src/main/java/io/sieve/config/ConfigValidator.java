@@ -115,6 +115,9 @@ final class ConfigValidator {
         if (rt.learningRate() <= 0) {
             p.add("ranking.training.learningRate: must be > 0, was " + rt.learningRate());
         }
+        for (int i = 0; i < c.rules().size(); i++) {
+            p.addAll(c.rules().get(i).problems("rules[" + i + "]"));
+        }
         var x = c.exploration();
         java.util.Map<String, SieveConfig.ExplorationPolicyConfig> policies = new java.util.LinkedHashMap<>();
         policies.put("exploration.policy", x.policy());
@@ -168,6 +171,20 @@ final class ConfigValidator {
             p.add("rerank.lambda: must be in [0, 1] (below 1 for dpp), was " + rr.lambda());
         }
         positive(p, "rerank.window", rr.window());
+        nonNegative(p, "rerank.confidentSlots", rr.confidentSlots());
+        if (rr.minConfidence() < 0 || rr.minConfidence() > 1) {
+            p.add("rerank.minConfidence: must be in [0, 1], was " + rr.minConfidence());
+        }
+        if (rr.fatigue().decay() <= 0 || rr.fatigue().decay() > 1) {
+            p.add("rerank.fatigue.decay: must be in (0, 1], was " + rr.fatigue().decay());
+        }
+        positive(p, "rerank.fatigue.afterImpressions", rr.fatigue().afterImpressions());
+        for (var slot : c.exploration().policy().slots()) {
+            if (slot <= rr.confidentSlots() && !"none".equals(c.exploration().policy().type())) {
+                p.add("exploration.policy.slots: position " + slot + " is one of the first rerank.confidentSlots ("
+                        + rr.confidentSlots() + "), which only take confident items");
+            }
+        }
         nonNegative(p, "rerank.categoryCap", rr.categoryCap());
         if (rr.freshnessDays() < 0 || rr.freshnessBoost() < 0) {
             p.add("rerank.freshnessDays and rerank.freshnessBoost: must be >= 0");

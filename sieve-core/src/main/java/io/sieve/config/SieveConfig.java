@@ -17,7 +17,8 @@ public record SieveConfig(
         FeaturesConfig features,
         RankingConfig ranking,
         RerankConfig rerank,
-        ExplorationConfig exploration) {
+        ExplorationConfig exploration,
+        java.util.List<io.sieve.rules.Rule> rules) {
 
     public EventTypes types() {
         return new EventTypes(eventTypes.entrySet().stream()
@@ -25,7 +26,12 @@ public record SieveConfig(
                 .toList());
     }
 
-    public record ServerConfig(String host, int port, int bundlePollSeconds, int defaultN, int maxN) {
+    /** @param itemsPerSurface the default list length per surface, where it differs from defaultN */
+    public record ServerConfig(String host, int port, int bundlePollSeconds, int defaultN, int maxN,
+                               Map<String, Integer> itemsPerSurface) {
+        public int defaultN(String surface) {
+            return itemsPerSurface.getOrDefault(surface, defaultN);
+        }
     }
 
     public record EventTypeConfig(double weight, boolean negative, boolean seen, boolean useValue, String verb) {
@@ -184,17 +190,6 @@ public record SieveConfig(
     }
 
     /**
-     * The slate: io.sieve.rerank.SlateReRanker.
-     *
-     * @param diversity      none, mmr or dpp
-     * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off
-     * @param window         how many of the ranker's best candidates the slate is chosen from
-     * @param similarity     embedding (ALS item vectors) or category
-     * @param categoryCap    at most this many items per category in the slate; 0: no cap
-     * @param freshnessDays  items created this recently get the freshness boost
-     * @param freshnessBoost added to relevance (scaled to [0, 1] within the window) of fresh items; 0: none
-     */
-    /**
      * Exploration slots (io.sieve.rerank.ExploringReRanker).
      *
      * @param policy            the default policy: none, epsilon or thompson
@@ -219,7 +214,30 @@ public record SieveConfig(
     public record ExplorationPolicyConfig(String type, java.util.List<Integer> slots, double epsilon) {
     }
 
+    /**
+     * The slate: io.sieve.rerank.SlateReRanker.
+     *
+     * @param diversity      none, mmr or dpp
+     * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off
+     * @param window         how many of the ranker's best candidates the slate is chosen from
+     * @param similarity     embedding (ALS item vectors) or category
+     * @param categoryCap    at most this many items per category in the slate; 0: no cap
+     * @param freshnessDays  items created this recently get the freshness boost
+     * @param freshnessBoost added to relevance (scaled to [0, 1] within the window) of fresh items; 0: none
+     * @param confidentSlots the first this many positions only take items whose relevance reaches minConfidence
+     * @param minConfidence  relevance (scaled to [0, 1] within the window) the confident slots require
+     * @param fatigue        impression fatigue: items the user was shown and did not engage with lose relevance
+     */
     public record RerankConfig(String diversity, double lambda, int window, String similarity, int categoryCap,
-                               double freshnessDays, double freshnessBoost) {
+                               double freshnessDays, double freshnessBoost, int confidentSlots, double minConfidence,
+                               Fatigue fatigue) {
+    }
+
+    /**
+     * @param afterImpressions shown this many times (within {@code days}) without an event on it, an item starts to decay
+     * @param decay            each impression from then on multiplies its relevance by this; 1 turns fatigue off
+     * @param days             only impressions this recent count
+     */
+    public record Fatigue(int afterImpressions, double decay, double days) {
     }
 }

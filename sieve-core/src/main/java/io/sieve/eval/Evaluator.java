@@ -156,7 +156,7 @@ public final class Evaluator {
     }
 
     private static RecommendationRequest request(Prepared prepared, String user, int n) {
-        return new RecommendationRequest(user, n, null, null, null, false, prepared.split().requestTime().get(user), null);
+        return new RecommendationRequest(user, n, null, null, null, false, prepared.split().requestTime().get(user), null, null);
     }
 
     private static void add(Map<String, Double> sums, Map<String, Integer> counts, String key, double value) {

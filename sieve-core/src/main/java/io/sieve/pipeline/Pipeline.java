@@ -9,6 +9,7 @@ import io.sieve.model.User;
 import io.sieve.rank.Ranker;
 import io.sieve.rerank.ReRanker;
 import io.sieve.retrieve.Candidate;
+import io.sieve.rules.Rule;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.store.Store;
 import java.util.ArrayList;
@@ -44,14 +45,16 @@ public final class Pipeline {
     private final Duration rankDeadline;
     private final ExecutorService executor;
     private final ReRanker reRanker;
+    private final List<Rule> rules;
 
     /**
      * @param fallbackRanker orders the candidates when {@code ranker} fails or misses {@code rankDeadline}
      * @param executor       runs the ranker, so that a slow one can be abandoned
+     * @param rules          the configured business rules
      */
     public Pipeline(Store store, EventTypes types, int historyLimit, RetrievalStage retrieval,
                     FilterStage filters, Ranker ranker, Ranker fallbackRanker, Duration rankDeadline,
-                    ExecutorService executor, ReRanker reRanker) {
+                    ExecutorService executor, ReRanker reRanker, List<Rule> rules) {
         this.store = store;
         this.types = types;
         this.historyLimit = historyLimit;
@@ -62,6 +65,7 @@ public final class Pipeline {
         this.rankDeadline = rankDeadline;
         this.executor = executor;
         this.reRanker = reRanker;
+        this.rules = List.copyOf(rules);
     }
 
     public Ranker ranker() {
@@ -164,7 +168,7 @@ public final class Pipeline {
             // A replayed request must not see what the user did after it.
             history = history.stream().filter(e -> !e.timestamp().isAfter(request.asOf())).toList();
         }
-        RequestContext context = new RequestContext(request, bundle, store, types, user, history);
+        RequestContext context = new RequestContext(request, bundle, store, types, user, history, rules);
         context.setEligibility(id -> filters.admits(id, context));
         return context;
     }

@@ -14,7 +14,9 @@ import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.LearnedRanker;
 import io.sieve.rank.Ranker;
+import io.sieve.filter.RuleFilter;
 import io.sieve.rerank.ExploringReRanker;
+import io.sieve.rerank.PinningReRanker;
 import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
 import io.sieve.retrieve.EaseRetriever;
@@ -64,7 +66,8 @@ public final class PipelineFactory {
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
-                new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics));
+                new PinningReRanker(new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics)),
+                config.rules());
     }
 
     private static Retriever retriever(String name, SieveConfig config) {
@@ -100,6 +103,7 @@ public final class PipelineFactory {
             filters.add(new AvailabilityFilter());
         }
         filters.add(new CategoryFilter());
+        filters.add(new RuleFilter());
         return new FilterStage(filters);
     }
 }

@@ -5,6 +5,8 @@ import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import io.sieve.rules.ActiveRules;
+import io.sieve.rules.Rule;
 import io.sieve.store.Store;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,9 +33,11 @@ public final class RequestContext {
     private final Instant now;
     private Predicate<String> eligible = id -> true;
     private volatile String rankedBy = "blend";
+    private final ActiveRules rules;
 
+    /** @param rules the configured rules; those that apply to this request are kept, with the request's own */
     public RequestContext(RecommendationRequest request, ModelBundle bundle, Store store, EventTypes types,
-                          User user, List<Event> history) {
+                          User user, List<Event> history, List<Rule> rules) {
         this.request = request;
         this.now = request.now();
         this.bundle = bundle;
@@ -41,6 +45,9 @@ public final class RequestContext {
         this.types = types;
         this.user = user;
         this.history = List.copyOf(history);
+        List<Rule> all = new java.util.ArrayList<>(rules);
+        all.addAll(request.rules());
+        this.rules = new ActiveRules(all, user, request.surface(), now);
         for (Event e : history) {
             var type = types.get(e.type());
             if (type.seen()) {
@@ -88,6 +95,16 @@ public final class RequestContext {
 
     public Optional<Item> item(String id) {
         return store.item(id);
+    }
+
+    /** The business rules that apply to this request. */
+    public ActiveRules rules() {
+        return rules;
+    }
+
+    /** The slates this user was shown most recently, newest first (see {@link Store#recentImpressions}). */
+    public List<io.sieve.model.Impression> recentImpressions(int limit) {
+        return store.recentImpressions(request.userId(), limit);
     }
 
     /** The catalog's newest items, newest first (see {@link Store#newestItems}). */

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shapes the slate from the ranker's best {@code window} candidates, in three steps: a freshness
- * bonus on relevance (scores scaled to [0, 1] within the window), a diversity order (MMR or DPP
+ * Shapes the slate from the ranker's best {@code window} candidates: boost rules, a freshness
+ * bonus and impression fatigue on relevance (scores scaled to [0, 1] within the window), a diversity order (MMR or DPP
  * over embedding or category similarity, or plain relevance), and category caps. Caps are kept
- * while enough items remain; when they would leave the slate short, the best capped-out items fill it.
+ * while enough items remain; when they would leave the slate short, the best capped-out items fill
+ * it. Last, the first confident slots are kept for items relevant enough.
  */
 public final class SlateReRanker implements ReRanker {
     private final RerankConfig settings;
@@ -40,7 +41,29 @@ public final class SlateReRanker implements ReRanker {
         int[] order = diversifier == null
                 ? byRelevance(relevance)
                 : diversifier.select(relevance, ItemVectors.of(context, window, similarity), window.size());
-        return capped(context, window, order, n);
+        return confident(capped(context, window, order, n), window, relevance);
+    }
+
+    /**
+     * The first confidentSlots positions only take items whose relevance reaches minConfidence:
+     * a less certain item there moves behind them, and the slate keeps its length.
+     */
+    private List<Candidate> confident(List<Candidate> slate, List<Candidate> window, double[] relevance) {
+        int k = Math.min(settings.confidentSlots(), slate.size());
+        if (k == 0) {
+            return slate;
+        }
+        Map<Candidate, Double> byCandidate = new HashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+            byCandidate.put(window.get(i), relevance[i]);
+        }
+        List<Candidate> sure = new ArrayList<>();
+        List<Candidate> unsure = new ArrayList<>();
+        for (Candidate c : slate) {
+            (sure.size() < k && byCandidate.getOrDefault(c, 0.0) >= settings.minConfidence() ? sure : unsure).add(c);
+        }
+        sure.addAll(unsure);
+        return List.copyOf(sure);
     }
 
     private double[] relevance(RequestContext context, List<Candidate> window) {
@@ -48,11 +71,17 @@ public final class SlateReRanker implements ReRanker {
         double max = window.stream().mapToDouble(Candidate::score).max().orElse(0);
         double[] out = new double[window.size()];
         Duration fresh = Duration.ofMillis((long) (settings.freshnessDays() * 86_400_000L));
+        Map<String, Integer> ignored = ImpressionFatigue.ignoredImpressions(context, settings.fatigue());
         for (int i = 0; i < out.length; i++) {
             Candidate c = window.get(i);
             out[i] = max > min ? (c.score() - min) / (max - min) : 1;
+            out[i] *= context.item(c.itemId()).map(item -> context.rules().boost(item)).orElse(1.0);
             if (settings.freshnessBoost() > 0 && isFresh(context, c.itemId(), fresh)) {
                 out[i] += settings.freshnessBoost();
+            }
+            int excess = ignored.getOrDefault(c.itemId(), 0) - settings.fatigue().afterImpressions();
+            if (excess >= 0) {
+                out[i] *= Math.pow(settings.fatigue().decay(), excess + 1);
             }
         }
         return out;

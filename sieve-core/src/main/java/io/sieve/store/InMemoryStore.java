@@ -30,6 +30,13 @@ public final class InMemoryStore implements Store {
     private final Map<String, TreeSet<Event>> byUser = new HashMap<>();
     /** Concurrent rather than guarded by the store's lock, so logging a slate never waits on a scan. */
     private final ConcurrentSkipListMap<ImpressionKey, Impression> impressions = new ConcurrentSkipListMap<>();
+    /**
+     * Guards writes to {@link #impressions} and all of {@link #impressionsByUser}, so the index and
+     * the log agree. Taken after the store's lock where both are needed, never before it.
+     */
+    private final Object impressionLock = new Object();
+    /** The impressions of each user, as in the log. */
+    private final Map<String, TreeMap<ImpressionKey, Impression>> impressionsByUser = new HashMap<>();
 
     @Override
     public synchronized void putItems(List<Item> batch) {
@@ -81,6 +88,13 @@ public final class InMemoryStore implements Store {
             events.removeAll(own);
             existed = true;
         }
+        synchronized (impressionLock) {
+            TreeMap<ImpressionKey, Impression> shown = impressionsByUser.remove(id);
+            if (shown != null) {
+                shown.keySet().forEach(impressions::remove);
+                existed = true;
+            }
+        }
         return existed;
     }
 
@@ -129,8 +143,39 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void logImpressions(List<Impression> batch) {
-        for (Impression imp : batch) {
-            impressions.put(new ImpressionKey(imp.timestamp().toEpochMilli(), imp.requestId()), imp);
+        synchronized (impressionLock) {
+            for (Impression imp : batch) {
+                ImpressionKey key = new ImpressionKey(imp.timestamp().toEpochMilli(), imp.requestId());
+                Impression previous = impressions.put(key, imp);
+                if (previous != null && previous.user() != null && !previous.user().equals(imp.user())) {
+                    TreeMap<ImpressionKey, Impression> old = impressionsByUser.get(previous.user());
+                    old.remove(key);
+                    if (old.isEmpty()) {
+                        impressionsByUser.remove(previous.user());
+                    }
+                }
+                if (imp.user() != null) {
+                    impressionsByUser.computeIfAbsent(imp.user(), u -> new TreeMap<>()).put(key, imp);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Impression> recentImpressions(String userId, int limit) {
+        synchronized (impressionLock) {
+            TreeMap<ImpressionKey, Impression> own = impressionsByUser.get(userId);
+            if (own == null || limit <= 0) {
+                return List.of();
+            }
+            List<Impression> result = new ArrayList<>(Math.min(limit, own.size()));
+            for (Impression imp : own.descendingMap().values()) {
+                if (result.size() >= limit) {
+                    break;
+                }
+                result.add(imp);
+            }
+            return result;
         }
     }
 

@@ -7,15 +7,19 @@ import io.sieve.model.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -44,6 +48,8 @@ public final class RocksStore implements Store {
         RocksDB.loadLibrary();
     }
 
+    private static final Set<String> OPTIONAL_COLUMN_FAMILIES = Set.of("impressions", "user_impressions");
+
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions syncWrites;
@@ -56,6 +62,13 @@ public final class RocksStore implements Store {
     private final ColumnFamilyHandle userEvents;
     /** Null in a snapshot of a store written before impressions were logged: it has none. */
     private final ColumnFamilyHandle impressions;
+    /**
+     * The impressions again, keyed by user, then time, then request id (see {@link #userImpressionKey});
+     * the value is the same JSON as in {@link #impressions}, so that reading a user's recent slates is
+     * one prefix scan with no lookups into the log. Null in a snapshot of a store written before
+     * this index existed.
+     */
+    private final ColumnFamilyHandle userImpressions;
     private final Map<String, Item> catalog = new ConcurrentHashMap<>();
     private final NewestItems newest = new NewestItems();
     private final Path snapshotDir;
@@ -67,11 +80,14 @@ public final class RocksStore implements Store {
         cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction();
         syncWrites = new WriteOptions().setSync(true);
         logWrites = new WriteOptions().setSync(false);
-        List<String> names = new ArrayList<>(List.of("default", "items", "users", "events", "user_events", "impressions"));
-        if (snapshotDir != null && !hasColumnFamily(dir, "impressions")) {
+        List<String> names = new ArrayList<>(List.of("default", "items", "users", "events", "user_events",
+                "impressions", "user_impressions"));
+        if (snapshotDir != null) {
             // The primary creates missing column families on open, but a secondary cannot, and
             // opening one that does not exist fails.
-            names.remove("impressions");
+            // Only those added after the first release may be missing; the view has none of their data.
+            Set<String> existing = columnFamilies(dir);
+            names.removeIf(name -> OPTIONAL_COLUMN_FAMILIES.contains(name) && !existing.contains(name));
         }
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (String name : names) {
@@ -86,11 +102,16 @@ public final class RocksStore implements Store {
             db = RocksDB.openAsSecondary(dbOptions, dir.toString(), snapshotDir.toString(), descriptors, handles);
             db.tryCatchUpWithPrimary();
         }
-        items = handles.get(1);
-        users = handles.get(2);
-        events = handles.get(3);
-        userEvents = handles.get(4);
-        impressions = handles.size() > 5 ? handles.get(5) : null;
+        Map<String, ColumnFamilyHandle> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byName.put(names.get(i), handles.get(i));
+        }
+        items = byName.get("items");
+        users = byName.get("users");
+        events = byName.get("events");
+        userEvents = byName.get("user_events");
+        impressions = byName.get("impressions");
+        userImpressions = byName.get("user_impressions");
         try (RocksIterator it = db.newIterator(items)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 Item item = readJson(it.value(), Item.class);
@@ -208,6 +229,10 @@ public final class RocksStore implements Store {
         }
     }
 
+    /**
+     * A user's impressions are found through {@code user_impressions}, whose keys end with the key
+     * of the same impression in the log, so both are deleted without reading the values.
+     */
     @Override
     public boolean deleteUser(String id) {
         byte[] prefix = EventCodec.userPrefix(id);
@@ -218,6 +243,16 @@ public final class RocksStore implements Store {
                 existed = true;
                 wb.delete(userEvents, it.key());
                 wb.delete(events, EventCodec.timeKey(EventCodec.decode(it.value())));
+            }
+            if (userImpressions != null) {
+                try (RocksIterator shown = db.newIterator(userImpressions)) {
+                    for (shown.seek(prefix); shown.isValid() && startsWith(shown.key(), prefix); shown.next()) {
+                        existed = true;
+                        byte[] key = shown.key();
+                        wb.delete(userImpressions, key);
+                        wb.delete(impressions, Arrays.copyOfRange(key, prefix.length, key.length));
+                    }
+                }
             }
             db.write(syncWrites, wb);
             return existed;
@@ -286,25 +321,62 @@ public final class RocksStore implements Store {
     }
 
     /**
-     * Keys are the epoch millisecond (big-endian) then the request id, so iteration runs in time
-     * order and re-logging a request at its timestamp overwrites it.
+     * Keys are the epoch millisecond (big-endian) then the request id (see {@link #impressionKey}),
+     * so iteration runs in time order and re-logging a request at its timestamp overwrites it.
+     * The log and the per-user index are written in one batch. Re-logging under another user
+     * (or none) first removes the entry under the previous user from the index, which costs a
+     * point lookup in the log per impression; the server logs off the request path, on one thread.
      */
     @Override
     public void logImpressions(List<Impression> batch) {
-        if (impressions == null) {
+        if (impressions == null || userImpressions == null) {
             throw new StoreException("cannot log impressions in a read-only snapshot", null);
         }
+        // The user each key is logged under so far in this batch, which the database cannot tell yet.
+        Map<ByteBuffer, Optional<String>> batchUsers = new HashMap<>();
         try (WriteBatch wb = new WriteBatch()) {
             for (Impression imp : batch) {
-                byte[] request = EventCodec.utf8(imp.requestId());
-                byte[] key = ByteBuffer.allocate(8 + request.length)
-                        .putLong(imp.timestamp().toEpochMilli()).put(request).array();
-                wb.put(impressions, key, writeJson(imp));
+                byte[] key = impressionKey(imp);
+                Optional<String> previous = batchUsers.get(ByteBuffer.wrap(key));
+                if (previous == null) {
+                    byte[] old = db.get(impressions, key);
+                    previous = old == null ? Optional.empty() : Optional.ofNullable(readJson(old, Impression.class).user());
+                }
+                if (previous.isPresent() && !previous.get().equals(imp.user())) {
+                    wb.delete(userImpressions, userImpressionKey(previous.get(), key));
+                }
+                byte[] value = writeJson(imp);
+                wb.put(impressions, key, value);
+                if (imp.user() != null) {
+                    wb.put(userImpressions, userImpressionKey(imp.user(), key), value);
+                }
+                batchUsers.put(ByteBuffer.wrap(key), Optional.ofNullable(imp.user()));
             }
             db.write(logWrites, wb);
         } catch (RocksDBException e) {
             throw new StoreException("cannot log impressions", e);
         }
+    }
+
+    @Override
+    public List<Impression> recentImpressions(String userId, int limit) {
+        if (userImpressions == null || limit <= 0) {
+            return List.of();
+        }
+        byte[] prefix = EventCodec.userPrefix(userId);
+        // As in history: every key of this user sorts below the prefix with its 0 separator turned to 1.
+        byte[] upper = Arrays.copyOf(prefix, prefix.length);
+        upper[upper.length - 1] = 1;
+        List<Impression> result = new ArrayList<>(Math.min(limit, 64));
+        try (RocksIterator it = db.newIterator(userImpressions)) {
+            for (it.seekForPrev(upper); it.isValid() && result.size() < limit; it.prev()) {
+                if (!startsWith(it.key(), prefix)) {
+                    break;
+                }
+                result.add(readJson(it.value(), Impression.class));
+            }
+        }
+        return result;
     }
 
     @Override
@@ -345,10 +417,27 @@ public final class RocksStore implements Store {
         deleteQuietly(snapshotDir);
     }
 
-    private static boolean hasColumnFamily(Path dir, String name) throws RocksDBException {
+    /** Key of an impression in the log: epoch millisecond (big-endian), then the request id. */
+    private static byte[] impressionKey(Impression imp) {
+        byte[] request = EventCodec.utf8(imp.requestId());
+        return ByteBuffer.allocate(8 + request.length).putLong(imp.timestamp().toEpochMilli()).put(request).array();
+    }
+
+    /**
+     * Key of an impression in {@code user_impressions}: the user's prefix as in {@code user_events}
+     * (id, then a 0 byte), then its key in the log, so a user's keys run oldest to newest and
+     * {@link #recentImpressions} reads them backwards from the end of the prefix.
+     */
+    private static byte[] userImpressionKey(String user, byte[] impressionKey) {
+        byte[] prefix = EventCodec.userPrefix(user);
+        return ByteBuffer.allocate(prefix.length + impressionKey.length).put(prefix).put(impressionKey).array();
+    }
+
+    private static Set<String> columnFamilies(Path dir) throws RocksDBException {
         try (Options options = new Options()) {
-            byte[] wanted = EventCodec.utf8(name);
-            return RocksDB.listColumnFamilies(options, dir.toString()).stream().anyMatch(f -> Arrays.equals(f, wanted));
+            return RocksDB.listColumnFamilies(options, dir.toString()).stream()
+                    .map(f -> new String(f, StandardCharsets.UTF_8))
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -34,7 +34,15 @@ public interface Store extends AutoCloseable {
 
     Optional<User> user(String id);
 
-    /** Removes the user and every event of theirs. */
+    /**
+     * Removes the user, every event of theirs and every impression of theirs: from the per-user
+     * index that {@link #recentImpressions} reads and from the impression log itself, so a deleted
+     * user's slates are no longer trained on either. The embedded store finds a user's impressions
+     * through that index, so impressions logged into a store written before the index existed
+     * (which it never held) stay in the log.
+     *
+     * @return whether there was anything of the user's to remove
+     */
     boolean deleteUser(String id);
 
     void forEachUser(Consumer<User> action);
@@ -61,6 +69,19 @@ public interface Store extends AutoCloseable {
      * same request id with another timestamp keeps both.
      */
     void logImpressions(List<Impression> impressions);
+
+    /**
+     * The user's most recently logged impressions, newest first (by timestamp to the millisecond,
+     * then by request id descending), at most {@code limit}; an impression re-logged under the
+     * same request id and timestamp appears once, as last logged. Impressions without a user are
+     * not indexed.
+     *
+     * <p>Read on every request (impression fatigue: how often the user was recently shown an item
+     * without engaging), so it costs a scan of this user's entries in a per-user index, never a
+     * scan of the log. It sees what has been logged, and serving logs slates asynchronously, so
+     * the last slate or two may not be in it yet.
+     */
+    List<Impression> recentImpressions(String userId, int limit);
 
     /** Every logged impression in timestamp order, oldest first; ties by request id. */
     void forEachImpression(Consumer<Impression> action);

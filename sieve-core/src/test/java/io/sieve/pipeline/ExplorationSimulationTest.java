@@ -73,7 +73,7 @@ class ExplorationSimulationTest {
             for (int request = 1; request <= 900; request++) {
                 now = now.plusSeconds(60);
                 String user = TasteClusters.user(users.nextInt(3), users.nextInt(30));
-                Recommendations r = pipeline.recommend(new RecommendationRequest(user, 5, null, null, null, false, now, null),
+                Recommendations r = pipeline.recommend(new RecommendationRequest(user, 5, null, null, null, false, now, null, null),
                         bundle);
                 statistics.apply(r.impression());
                 for (var item : r.items()) {

@@ -3,6 +3,8 @@ package io.sieve.server;
 import io.javalin.http.Context;
 import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
+import io.sieve.rules.ConditionSyntax;
+import io.sieve.rules.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,5 +79,18 @@ final class QueryParams {
             throw Problem.invalid(name, "is longer than " + Ids.MAX_LENGTH + " characters").toException();
         }
         return value;
+    }
+
+    /** Per-request filters, {@code attribute:op:value} each (see ConditionSyntax); a malformed one is a 400 naming it. */
+    static List<Rule> rules(Context ctx, String name) {
+        List<Rule> rules = new ArrayList<>();
+        for (String text : ctx.queryParams(name)) {
+            try {
+                rules.add(Rule.require(name + " " + text, ConditionSyntax.parse(text)));
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid(name, e.getMessage()).toException();
+            }
+        }
+        return rules;
     }
 }

@@ -35,13 +35,14 @@ final class RecommendationRoutes {
 
     private void recommend(Context ctx) {
         String user = QueryParams.id(ctx, "userId");
-        int n = QueryParams.count(ctx, "n", limits.defaultN(), limits.maxN());
+        String surface = QueryParams.label(ctx, "surface");
+        int n = QueryParams.count(ctx, "n", limits.defaultN(surface == null ? "home" : surface), limits.maxN());
         boolean debug = QueryParams.flag(ctx, "debug");
         // Always traced internally: the trace is where skipped sources are reported, and the
         // metrics need them on every request, not only on those that asked for debug output.
-        var request = new RecommendationRequest(user, n, QueryParams.label(ctx, "surface"),
+        var request = new RecommendationRequest(user, n, surface,
                 QueryParams.list(ctx, "exclude"), QueryParams.list(ctx, "category"), true, null,
-                QueryParams.label(ctx, "device"));
+                QueryParams.label(ctx, "device"), QueryParams.rules(ctx, "filter"));
         Recommendations result = pipeline.recommend(request, model.current());
         metrics.record(result.debug());
         impressions.log(result.impression());

@@ -133,7 +133,7 @@ public final class ReplayTrainingSet {
             for (Request r : requests) {
                 replay.advanceTo(r.at());
                 RequestContext context = pipeline.context(new RecommendationRequest(r.user(),
-                        config.server().defaultN(), r.surface(), null, null, false, r.at(), r.device()), retrieval);
+                        config.server().defaultN(), r.surface(), null, null, false, r.at(), r.device(), null), retrieval);
                 List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();
                 List<Candidate> head = ranker.firstPass(context, kept);
                 out.add(new Row(r, head, ranker.assembler().assemble(context, head, statistics)));

@@ -99,7 +99,7 @@ class RankerTrainingTest {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);
             String user = TasteClusters.user(2, 3);
-            Recommendations r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, null, null), bundle);
+            Recommendations r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, null, null, null), bundle);
             assertEquals("learned {click=1.0}", r.debug().rankedBy());
             assertEquals(10, r.items().size());
             for (var item : r.items()) {
@@ -122,7 +122,7 @@ class RankerTrainingTest {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(withConversion, store, ItemStatistics.of(withConversion), executor);
             Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(0, 1), 10, null, null,
-                    null, true, null, null), bundle);
+                    null, true, null, null, null), bundle);
             assertEquals("learned {click=1.0}", r.debug().rankedBy());
             assertTrue(r.debug().fallbacks().isEmpty());
         }
@@ -143,7 +143,7 @@ class RankerTrainingTest {
                         String user = TasteClusters.user(g, u);
                         at = at.plusSeconds(60);
                         Recommendations r = pipeline.recommend(
-                                new RecommendationRequest(user, 10, null, null, null, false, at, null), bundle);
+                                new RecommendationRequest(user, 10, null, null, null, false, at, null, null), bundle);
                         store.logImpressions(List.of(r.impression()));
                         // Users click what is shown from their genre, mostly near the top.
                         for (var item : r.items()) {

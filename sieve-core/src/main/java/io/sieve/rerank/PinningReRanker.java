@@ -1,0 +1,42 @@
+package io.sieve.rerank;
+
+import io.sieve.pipeline.RequestContext;
+import io.sieve.retrieve.Candidate;
+import io.sieve.rules.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pin rules, applied last so that nothing moves a pinned item: each pinned item is put at its
+ * rule's position (or at the end of a shorter slate), unless the filters refuse it for this
+ * request, in which case it is left out, as any other refused item would be.
+ */
+public final class PinningReRanker implements ReRanker {
+    private final ReRanker slate;
+
+    public PinningReRanker(ReRanker slate) {
+        this.slate = slate;
+    }
+
+    @Override
+    public List<Candidate> rerank(RequestContext context, List<Candidate> ranked, int n) {
+        List<Candidate> out = new ArrayList<>(slate.rerank(context, ranked, n));
+        for (Rule pin : context.rules().pins()) {
+            for (int i = pin.items().size() - 1; i >= 0; i--) {
+                String id = pin.items().get(i);
+                if (!context.isEligible(id)) {
+                    continue;
+                }
+                Candidate pinned = out.stream().filter(c -> c.itemId().equals(id)).findFirst()
+                        .orElseGet(() -> new Candidate(id));
+                out.remove(pinned);
+                pinned.setPropensity(1);
+                if (pinned.reason() == null) {
+                    pinned.setScore(pinned.score(), "featured");
+                }
+                out.add(Math.min(pin.position() - 1, out.size()), pinned);
+            }
+        }
+        return List.copyOf(out.subList(0, Math.min(n, out.size())));
+    }
+}
