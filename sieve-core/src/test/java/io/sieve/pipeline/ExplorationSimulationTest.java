@@ -76,6 +76,11 @@ class ExplorationSimulationTest {
                 Recommendations r = pipeline.recommend(new RecommendationRequest(user, 5, null, null, null, false, now, null, null),
                         bundle);
                 statistics.apply(r.impression());
+                for (var logged : r.impression().items()) {
+                    boolean explores = logged.position() == 5 && !policy.equals("none");
+                    assertTrue(explores ? logged.propensity() > 0 && logged.propensity() <= 1 : logged.propensity() == 1,
+                            "propensity " + logged.propensity() + " at position " + logged.position());
+                }
                 for (var item : r.items()) {
                     boolean isNew = item.id().equals(NEW_ITEM);
                     if (isNew) {

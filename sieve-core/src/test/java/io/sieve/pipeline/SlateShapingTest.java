@@ -90,6 +90,16 @@ class SlateShapingTest {
     }
 
     @Test
+    void theFreshnessBonusLiftsANewItem() {
+        store.putItems(List.of(new io.sieve.model.Item("g0-fresh", "Fresh", null, List.of("genre0"), List.of(), Map.of(),
+                NOW.minusSeconds(86_400), true)));
+        SieveConfig withNew = ConfigLoader.withSettings(base, Map.of("retrieval.sources.newItems.enabled", "true"));
+        assertFalse(recommend(withNew, 5, List.of()).contains("g0-fresh"));
+        SieveConfig fresh = ConfigLoader.withSettings(withNew, Map.of("rerank.freshnessBoost", "2"));
+        assertEquals("g0-fresh", recommend(fresh, 5, List.of()).get(0));
+    }
+
+    @Test
     void confidentSlotsTakeOnlyConfidentItemsAndExplorationStaysOutOfThem() {
         SieveConfig strict = ConfigLoader.withSettings(base, Map.of("rerank.confidentSlots", "3",
                 "rerank.minConfidence", "1.0"));
