@@ -92,7 +92,7 @@ public final class BundleStore {
                 }
                 NeighbourTable coVisitation = new NeighbourTable(readInts(in), readInts(in), readFloats(in));
                 return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation,
-                        CollaborativeModelFiles.read(dir), RankerFiles.read(dir));
+                        CollaborativeModelFiles.read(dir), ContentModelFiles.read(dir), RankerFiles.read(dir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load bundle " + dir, e);
@@ -118,6 +118,7 @@ public final class BundleStore {
             writeFloats(out, b.coVisitation().scores());
         }
         CollaborativeModelFiles.write(b.models(), dir);
+        ContentModelFiles.write(b.content(), dir);
         RankerFiles.write(b.ranker(), dir);
     }
 

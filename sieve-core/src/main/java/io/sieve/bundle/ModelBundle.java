@@ -15,11 +15,13 @@ public record ModelBundle(
         Map<String, RankedList> segments,
         NeighbourTable coVisitation,
         CollaborativeModels models,
+        io.sieve.content.ContentModel content,
         io.sieve.rank.RankerModel ranker) {
 
     /** The same bundle with a ranker: the ranker is trained after, and on candidates from, the rest. */
     public ModelBundle withRanker(io.sieve.rank.RankerModel model, BundleManifest withManifest) {
-        return new ModelBundle(withManifest, items, popularity, trending, segmentScheme, segments, coVisitation, models, model);
+        return new ModelBundle(withManifest, items, popularity, trending, segmentScheme, segments, coVisitation, models, content,
+                model);
     }
 
     public String version() {

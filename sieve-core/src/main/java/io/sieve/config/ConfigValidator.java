@@ -62,6 +62,15 @@ final class ConfigValidator {
             p.add("training.ease.lambda: must be > 0, was " + tr.ease().lambda());
         }
         positive(p, "training.ease.maxItems", tr.ease().maxItems());
+        positive(p, "training.content.dimension", tr.content().dimension());
+        if (tr.content().enabled() && !io.sieve.content.TextEncoders.available().contains(tr.content().encoder())) {
+            p.add("training.content.encoder: '" + tr.content().encoder() + "' is not available; available: "
+                    + io.sieve.content.TextEncoders.available());
+        }
+        positive(p, "search.candidates", c.search().candidates());
+        if (c.search().personalWeight() < 0 || c.search().personalWeight() > 1) {
+            p.add("search.personalWeight: must be in [0, 1], was " + c.search().personalWeight());
+        }
         nonNegative(p, "training.ann.exactBelow", tr.ann().exactBelow());
         positive(p, "training.ann.m", tr.ann().m());
         positive(p, "training.ann.beamWidth", tr.ann().beamWidth());

@@ -18,7 +18,14 @@ public record SieveConfig(
         RankingConfig ranking,
         RerankConfig rerank,
         ExplorationConfig exploration,
+        SearchConfig search,
         java.util.List<io.sieve.rules.Rule> rules) {
+
+    /** The same configuration with other business rules (a request's own, or a test's). */
+    public SieveConfig withRules(java.util.List<io.sieve.rules.Rule> replacement) {
+        return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
+                search, replacement);
+    }
 
     public EventTypes types() {
         return new EventTypes(eventTypes.entrySet().stream()
@@ -42,7 +49,17 @@ public record SieveConfig(
 
     public record TrainingConfig(CoVisitationTraining coVisitation, TrendingTraining trending,
                                  SegmentTraining segments, AlsTraining als, BprTraining bpr, EaseTraining ease,
-                                 AnnTraining ann, int listLength, int bundlesToKeep) {
+                                 AnnTraining ann, ContentTraining content, int listLength, int bundlesToKeep) {
+    }
+
+    /**
+     * Content embeddings of the catalog (io.sieve.content).
+     *
+     * @param encoder   hashed (TF-IDF over hashed words and word pairs, built in) or minilm (all-MiniLM-L6-v2,
+     *                  from the sieve-minilm module)
+     * @param dimension the hashed encoder's number of buckets; minilm is always 384
+     */
+    public record ContentTraining(boolean enabled, String encoder, int dimension) {
     }
 
     /**
@@ -98,7 +115,7 @@ public record SieveConfig(
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,
                           Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease,
-                          Source newItems) {
+                          Source newItems, Source content) {
 
         /** Every source's common settings by its name (the key under retrieval.sources). */
         public Map<String, Source> byName() {
@@ -113,6 +130,7 @@ public record SieveConfig(
             all.put("bpr", bpr);
             all.put("ease", ease);
             all.put("newItems", newItems);
+            all.put("content", content);
             return all;
         }
     }
@@ -187,6 +205,15 @@ public record SieveConfig(
     public record RankerTraining(String labels, double labelFraction, int maxRequests, double validationFraction, int trees,
                                  int leaves, double learningRate, int minDataInLeaf, int earlyStoppingRounds,
                                  long seed, int attributionWindowMinutes, int minImpressions) {
+    }
+
+    /**
+     * Natural-language search ({@code GET /v1/search}).
+     *
+     * @param candidates     items found by content before the personal blend
+     * @param personalWeight with a user, the weight of their ALS affinity against the text match (both scaled to [0, 1])
+     */
+    public record SearchConfig(int candidates, double personalWeight) {
     }
 
     /**

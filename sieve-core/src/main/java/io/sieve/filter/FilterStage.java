@@ -20,8 +20,13 @@ public final class FilterStage {
     }
 
     public boolean admits(String itemId, RequestContext context) {
+        return admitsExcept(itemId, context, null);
+    }
+
+    /** Whether every filter but the one named {@code skipped} admits the item. */
+    public boolean admitsExcept(String itemId, RequestContext context, String skipped) {
         for (CandidateFilter f : filters) {
-            if (!f.admits(itemId, context)) {
+            if (!f.name().equals(skipped) && !f.admits(itemId, context)) {
                 return false;
             }
         }

@@ -169,7 +169,7 @@ public final class Pipeline {
             history = history.stream().filter(e -> !e.timestamp().isAfter(request.asOf())).toList();
         }
         RequestContext context = new RequestContext(request, bundle, store, types, user, history, rules);
-        context.setEligibility(id -> filters.admits(id, context));
+        context.setEligibility(id -> filters.admits(id, context), id -> filters.admitsExcept(id, context, "seen"));
         return context;
     }
 

@@ -20,6 +20,7 @@ import io.sieve.rerank.PinningReRanker;
 import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.CoVisitationRetriever;
 import io.sieve.retrieve.EaseRetriever;
+import io.sieve.retrieve.ContentRetriever;
 import io.sieve.retrieve.EmbeddingRetriever;
 import io.sieve.retrieve.NewItemsRetriever;
 import io.sieve.retrieve.RankedListRetriever;
@@ -37,6 +38,9 @@ import java.util.concurrent.ExecutorService;
 
 /** Assembles the funnel that the configuration describes. */
 public final class PipelineFactory {
+    /** A user's content profile: the text of their ten latest liked items. */
+    private static final int CONTENT_PROFILE_ITEMS = 10;
+
     private PipelineFactory() {
     }
 
@@ -85,6 +89,7 @@ public final class PipelineFactory {
             case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());
             case "ease" -> new EaseRetriever(r.historyLength());
             case "newItems" -> new NewItemsRetriever();
+            case "content" -> new ContentRetriever(CONTENT_PROFILE_ITEMS);
             default -> throw new IllegalArgumentException("no retriever is called " + name);
         };
     }

@@ -32,6 +32,7 @@ public final class RequestContext {
     private final Set<String> negative = new HashSet<>();
     private final Instant now;
     private Predicate<String> eligible = id -> true;
+    private Predicate<String> eligibleIgnoringSeen = id -> true;
     private volatile String rankedBy = "blend";
     private final ActiveRules rules;
 
@@ -125,7 +126,13 @@ public final class RequestContext {
         this.rankedBy = rankedBy;
     }
 
-    void setEligibility(Predicate<String> eligible) {
+    /** What the filters would let through if the user had not seen anything: for search, where finding a known item is fine. */
+    public boolean isEligibleIgnoringSeen(String itemId) {
+        return eligibleIgnoringSeen.test(itemId);
+    }
+
+    void setEligibility(Predicate<String> eligible, Predicate<String> eligibleIgnoringSeen) {
         this.eligible = eligible;
+        this.eligibleIgnoringSeen = eligibleIgnoringSeen;
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * "More like this": the item's co-visitation neighbours, then its nearest items in the ALS taste
- * space, topped up with popular items that share one of its categories when the item is too new or
+ * space, then the items whose text is closest to its own, topped up with popular items that share one of its categories when the item is too new or
  * too rare to have enough neighbours.
  */
 public final class SimilarItems {
@@ -52,6 +52,17 @@ public final class SimilarItems {
                 if (out.size() < n && taken.add(id)) {
                     out.add(new Recommendations.RecommendedItem(id, neighbour.score(), List.of("als"),
                             "liked by the same people as " + name, null));
+                }
+            }
+        }
+        var content = bundle.content();
+        if (item.isPresent() && !content.isEmpty() && out.size() < n) {
+            // Text neighbours reach items with no interactions at all, new ones included.
+            for (var match : content.search(content.vectorOf(item.get()), n + 1,
+                    id -> !taken.contains(id) && showable(id), ContentSearch.recentItems(store))) {
+                if (out.size() < n && match.similarity() > 0 && taken.add(match.itemId())) {
+                    out.add(new Recommendations.RecommendedItem(match.itemId(), match.similarity(), List.of("content"),
+                            "described like " + name, null));
                 }
             }
         }

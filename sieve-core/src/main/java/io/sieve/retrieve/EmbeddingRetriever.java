@@ -101,6 +101,13 @@ public final class EmbeddingRetriever implements Retriever {
         return new EmbeddingRetriever("bpr", BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ");
     }
 
+    /** The user's ALS vector folded in from their latest positive events; null without an ALS model or such events. */
+    public static float[] alsUser(RequestContext context, int historyLength) {
+        CollaborativeModels models = context.bundle().models();
+        List<Anchor> anchors = models.als() == null ? List.of() : HistoryAnchors.positive(context, historyLength);
+        return anchors.isEmpty() ? null : ALS.userVector(models, context, anchors);
+    }
+
     @Override
     public String name() {
         return name;

@@ -67,9 +67,13 @@ final class CollaborativeTrainer {
     }
 
     private VectorIndex index(Factors items) {
+        return VectorIndexes.build(items.data(), items.rows(), items.dim(), annParams(config));
+    }
+
+    /** The vector index settings of {@code training.ann}, shared by every index a bundle holds. */
+    public static AnnParams annParams(TrainingConfig config) {
         var a = config.ann();
         var defaults = AnnParams.defaults();
-        return VectorIndexes.build(items.data(), items.rows(), items.dim(),
-                new AnnParams(a.exactBelow(), a.m(), a.beamWidth(), defaults.neighborOverflow(), defaults.alpha(), a.overquery()));
+        return new AnnParams(a.exactBelow(), a.m(), a.beamWidth(), defaults.neighborOverflow(), defaults.alpha(), a.overquery());
     }
 }

@@ -7,6 +7,8 @@ import io.sieve.bundle.NeighbourTable;
 import io.sieve.bundle.RankedList;
 import io.sieve.bundle.SegmentScheme;
 import io.sieve.config.SieveConfig;
+import io.sieve.content.ContentModel;
+import io.sieve.content.ContentTrainer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.sieve.model.Event;
 import io.sieve.store.Json;
@@ -73,12 +75,16 @@ public final class Trainer {
                 ? new CoVisitationBuilder(t.coVisitation()).build(data)
                 : NeighbourTable.empty(data.items().size());
         CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data) : CollaborativeModels.NONE;
+        ContentModel content = full && t.content().enabled()
+                ? new ContentTrainer(t.content().encoder(), t.content().dimension(), CollaborativeTrainer.annParams(t)).train(store)
+                : ContentModel.NONE;
         Instant now = clock.instant();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("coVisitation", full ? t.coVisitation() : "not trained");
         parameters.put("als", full && t.als().enabled() ? t.als() : "not trained");
         parameters.put("bpr", full && t.bpr().enabled() ? t.bpr() : "not trained");
         parameters.put("ease", full && t.ease().enabled() ? t.ease() : "not trained");
+        parameters.put("content", content.isEmpty() ? "not trained" : t.content());
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());
         parameters.put("listLength", t.listLength());
@@ -87,7 +93,7 @@ public final class Trainer {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
                 data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
         return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation, models,
-                io.sieve.rank.RankerModel.NONE);
+                content, io.sieve.rank.RankerModel.NONE);
     }
 
     /** Through JSON text and back, so that numbers have the types a manifest read from disk has. */

@@ -51,8 +51,7 @@ class SlateShapingTest {
     }
 
     private SieveConfig withRules(Rule... rules) {
-        return new SieveConfig(base.server(), base.eventTypes(), base.training(), base.retrieval(), base.filters(),
-                base.features(), base.ranking(), base.rerank(), base.exploration(), List.of(rules));
+        return base.withRules(List.of(rules));
     }
 
     @Test

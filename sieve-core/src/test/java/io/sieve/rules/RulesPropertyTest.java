@@ -63,9 +63,7 @@ class RulesPropertyTest {
                     "exploration.policy.epsilon", "0.5",
                     "rerank.diversity", random.nextBoolean() ? "mmr" : "none"));
             SieveConfig base = ConfigLoader.withSettings(ConfigLoader.defaults(), settings);
-            SieveConfig config = new SieveConfig(base.server(), base.eventTypes(), base.training(), base.retrieval(),
-                    base.filters(), base.features(), base.ranking(), base.rerank(), base.exploration(),
-                    rules.stream().map(Generated::rule).toList());
+            SieveConfig config = base.withRules(rules.stream().map(Generated::rule).toList());
             config.rules().forEach(rule -> assertTrue(rule.problems("rule").isEmpty(), rule.problems("rule").toString()));
             ModelBundle bundle = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -7,6 +7,7 @@ import io.sieve.model.FieldError;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import io.sieve.store.Store;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,20 @@ final class CatalogRoutes<T> {
                    Consumer<List<T>> put, Function<String, Optional<T>> find, Predicate<String> delete) {
     }
 
-    static CatalogRoutes<Item> items(Store store, RequestBodies bodies) {
+    /**
+     * An item sent without {@code createdAt} is stamped with the time it was first added (an update
+     * keeps the stamp), so that new items are found by the newest-items index: that is how they
+     * reach the content index and the new-items source before the next training.
+     */
+    static CatalogRoutes<Item> items(Store store, RequestBodies bodies, Clock clock) {
+        Consumer<List<Item>> put = items -> store.putItems(items.stream().map(i -> i.createdAt() != null ? i
+                : new Item(i.id(), i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
+                        store.item(i.id()).isPresent() ? store.item(i.id()).get().createdAt() : clock.instant(),
+                        i.available())).toList());
         return new CatalogRoutes<>(new Kind<>("item", "items", Item.class, Item::id,
                 (i, id) -> new Item(id, i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
                         i.createdAt(), i.available()),
-                Item::validate, store::putItems, store::item, store::deleteItem), bodies);
+                Item::validate, put, store::item, store::deleteItem), bodies);
     }
 
     static CatalogRoutes<User> users(Store store, RequestBodies bodies) {

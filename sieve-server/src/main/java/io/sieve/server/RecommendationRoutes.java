@@ -4,23 +4,29 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.pipeline.ContentSearch;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.pipeline.SimilarItems;
 
-/** Personal recommendations and "more like this"; each request pins the bundle it started with. */
+/** Personal recommendations, "more like this" and search by text; each request pins the bundle it started with. */
 final class RecommendationRoutes {
+    /** A search query is a phrase, not a document. */
+    private static final int MAX_QUERY = 1_000;
+
     private final Pipeline pipeline;
     private final SimilarItems similar;
     private final ModelHolder model;
     private final ServerMetrics metrics;
     private final SieveConfig.ServerConfig limits;
     private final ImpressionLog impressions;
+    private final ContentSearch search;
 
-    RecommendationRoutes(Pipeline pipeline, SimilarItems similar, ModelHolder model, ServerMetrics metrics,
-                         SieveConfig.ServerConfig limits, ImpressionLog impressions) {
+    RecommendationRoutes(Pipeline pipeline, SimilarItems similar, ContentSearch search, ModelHolder model,
+                         ServerMetrics metrics, SieveConfig.ServerConfig limits, ImpressionLog impressions) {
         this.impressions = impressions;
+        this.search = search;
         this.pipeline = pipeline;
         this.similar = similar;
         this.model = model;
@@ -31,6 +37,7 @@ final class RecommendationRoutes {
     void register(Javalin app) {
         app.get("/v1/recommendations/{userId}", this::recommend);
         app.get("/v1/items/{itemId}/similar", this::similar);
+        app.get("/v1/search", this::search);
     }
 
     private void recommend(Context ctx) {
@@ -47,6 +54,26 @@ final class RecommendationRoutes {
         metrics.record(result.debug());
         impressions.log(result.impression());
         ctx.json(debug ? result : result.withoutDebug());
+    }
+
+    private void search(Context ctx) {
+        String query = ctx.queryParam("q");
+        if (query == null || query.isBlank()) {
+            throw Problem.invalid("q", "is required: the text to search for").toException();
+        }
+        if (query.length() > MAX_QUERY) {
+            throw Problem.invalid("q", "is longer than " + MAX_QUERY + " characters").toException();
+        }
+        String user = ctx.queryParam("user");
+        if (user != null) {
+            var errors = new java.util.ArrayList<io.sieve.model.FieldError>();
+            io.sieve.model.Ids.check("user", user, errors);
+            if (!errors.isEmpty()) {
+                throw Problem.invalid(errors).toException();
+            }
+        }
+        int n = QueryParams.count(ctx, "n", limits.defaultN(), limits.maxN());
+        ctx.json(search.search(query, user, n, model.current()));
     }
 
     private void similar(Context ctx) {

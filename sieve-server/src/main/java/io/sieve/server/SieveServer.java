@@ -6,6 +6,7 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.pipeline.ContentSearch;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.pipeline.SimilarItems;
@@ -94,11 +95,12 @@ public final class SieveServer implements AutoCloseable {
         });
         ProblemHandler.install(app);
         metrics.install(app);
-        CatalogRoutes.items(store, bodies).register(app);
+        CatalogRoutes.items(store, bodies, clock).register(app);
         CatalogRoutes.users(store, bodies).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
-        new RecommendationRoutes(pipeline, new SimilarItems(store), model, metrics, config.server(), impressions)
-                .register(app);
+        new RecommendationRoutes(pipeline, new SimilarItems(store),
+                new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
+                config.server(), impressions).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
         new DocsRoutes(routes, model).register(app);
 
