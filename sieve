@@ -12,6 +12,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here" -path "$here/data" -prune -o \( -path
 fi
 
 export SIEVE_HOME="$here"   # lets `sieve demo` find the shipped dataset from any working directory
+export ORT_DISABLE_TELEMETRY=1   # ONNX Runtime (the minilm encoder) must not phone home
 # jvector is fastest with the Vector API (BENCHMARKS.md, ANN index); it is an incubator module.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
   -Djvector.vectorization_provider=panama ${SIEVE_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -80,4 +80,34 @@ class SplitProtocolTest {
         }
         assertEquals(10 * 16, s.historyOnly().size());
     }
+
+    @Test
+    void coldItemsAreNeverInTrainingAndAreAllTheTestHolds() {
+        List<Event> events = log(50, 20, 6);
+        Split s = new ColdItemSplit(0.8).split(events, types);
+        Set<String> trainItems = new HashSet<>();
+        s.train().forEach(e -> trainItems.add(e.item()));
+        assertFalse(s.relevant().isEmpty());
+        for (var e : s.relevant().entrySet()) {
+            for (String item : e.getValue()) {
+                assertFalse(trainItems.contains(item), item + " is cold, yet trained on");
+            }
+            assertTrue(s.train().stream().anyMatch(t -> t.user().equals(e.getKey())), "test users have history");
+        }
+    }
+
+    @Test
+    void coldUsersAreKnownByTheirFirstEventsOnly() {
+        Split s = new ColdUserSplit(0.2, 3, 7).split(log(50, 20, 8), types);
+        Set<String> trainUsers = new HashSet<>();
+        s.train().forEach(e -> trainUsers.add(e.user()));
+        assertEquals(40, trainUsers.size());
+        assertEquals(10 * 3, s.historyOnly().size());
+        for (var user : s.relevant().keySet()) {
+            assertFalse(trainUsers.contains(user));
+            Instant lastKnown = s.historyOnly().stream().filter(e -> e.user().equals(user))
+                    .map(Event::timestamp).max(Instant::compareTo).orElseThrow();
+            assertEquals(lastKnown, s.requestTime().get(user), "asked right after the third event");
+        }
+    }
 }

@@ -1,0 +1,83 @@
+package io.sieve.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.model.Event;
+import io.sieve.model.FieldError;
+import io.sieve.model.User;
+import io.sieve.rank.ColdStartStage;
+import io.sieve.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Onboarding: a new user picks categories and items they like before their first click. The
+ * categories become the user's {@code preferredCategories} (the onboarding source serves their
+ * popular items); each picked item becomes a {@code like} event, so collaborative sources fold the
+ * user in from them at once.
+ */
+final class OnboardingRoutes {
+    /** What a user picked. */
+    record Picks(List<String> categories, List<String> items) {
+        Picks {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    private final Store store;
+    private final ItemStatistics statistics;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    OnboardingRoutes(Store store, ItemStatistics statistics, RequestBodies bodies, Clock clock) {
+        this.store = store;
+        this.statistics = statistics;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.post("/v1/users/{userId}/onboarding", this::onboard);
+    }
+
+    private void onboard(Context ctx) {
+        String userId = QueryParams.id(ctx, "userId");
+        Picks picks = bodies.one(ctx, Picks.class);
+        List<FieldError> errors = new ArrayList<>();
+        if (picks.categories().isEmpty() && picks.items().isEmpty()) {
+            errors.add(new FieldError("categories", "pick at least one category or item"));
+        }
+        for (int i = 0; i < picks.categories().size(); i++) {
+            String c = picks.categories().get(i);
+            if (c == null || c.isBlank()) {
+                errors.add(new FieldError("categories[" + i + "]", "must not be blank"));
+            }
+        }
+        for (int i = 0; i < picks.items().size(); i++) {
+            if (store.item(picks.items().get(i)).isEmpty()) {
+                errors.add(new FieldError("items[" + i + "]", "no item '" + picks.items().get(i) + "' in the catalog"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors).toException();
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(store.user(userId).map(User::attributes).orElse(Map.of()));
+        if (!picks.categories().isEmpty()) {
+            attributes.put(ColdStartStage.PREFERRED_CATEGORIES, picks.categories());
+        }
+        store.putUsers(List.of(new User(userId, attributes)));
+        Instant now = clock.instant();
+        List<Event> likes = picks.items().stream().map(item -> Event.of(userId, item, "like", now)).toList();
+        if (!likes.isEmpty()) {
+            store.appendEvents(likes);
+            likes.forEach(statistics::apply);
+        }
+        ctx.json(Map.of("user", userId, "categories", picks.categories(), "items", picks.items()));
+    }
+}
