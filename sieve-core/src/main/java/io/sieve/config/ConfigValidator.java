@@ -91,6 +91,20 @@ final class ConfigValidator {
             p.add("ranking.type: must be one of [blend, learned], was '" + c.ranking().type() + "'");
         }
         positive(p, "ranking.candidates", c.ranking().candidates());
+        positive(p, "ranking.coldStart.personalAfter", c.ranking().coldStart().personalAfter());
+        c.ranking().coldStart().stages().forEach((stage, weights) -> {
+            if (java.util.Arrays.stream(io.sieve.rank.ColdStartStage.values()).noneMatch(st -> st.name().equals(stage))) {
+                p.add("ranking.coldStart.stages." + stage + ": not a stage; stages are "
+                        + java.util.Arrays.toString(io.sieve.rank.ColdStartStage.values()));
+            }
+            weights.forEach((source, w) -> {
+                if (!c.retrieval().sources().byName().containsKey(source)) {
+                    p.add("ranking.coldStart.stages." + stage + "." + source + ": no such source");
+                } else if (w < 0) {
+                    p.add("ranking.coldStart.stages." + stage + "." + source + ": must be >= 0, was " + w);
+                }
+            });
+        });
         positive(p, "ranking.deadlineMs", c.ranking().deadlineMs());
         c.ranking().objectives().forEach((name, o) -> {
             String key = "ranking.objectives." + name;

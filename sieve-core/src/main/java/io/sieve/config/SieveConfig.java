@@ -115,7 +115,7 @@ public record SieveConfig(
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,
                           Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease,
-                          Source newItems, Source content) {
+                          Source newItems, Source content, Source onboarding) {
 
         /** Every source's common settings by its name (the key under retrieval.sources). */
         public Map<String, Source> byName() {
@@ -131,6 +131,7 @@ public record SieveConfig(
             all.put("ease", ease);
             all.put("newItems", newItems);
             all.put("content", content);
+            all.put("onboarding", onboarding);
             return all;
         }
     }
@@ -180,7 +181,17 @@ public record SieveConfig(
      * @param objectives models trained and blended by weight (weight 0: not trained)
      */
     public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK, int candidates,
-                                int deadlineMs, Map<String, Objective> objectives, RankerTraining training) {
+                                int deadlineMs, Map<String, Objective> objectives, RankerTraining training,
+                                ColdStart coldStart) {
+    }
+
+    /**
+     * The cold-start chain (io.sieve.rank.ColdStartStage): global, segment, onboarding, session, personalised.
+     *
+     * @param personalAfter positive events from which a user is fully personalised (the configured blend weights)
+     * @param stages        per earlier stage, blend weights that replace those of the sources listed
+     */
+    public record ColdStart(int personalAfter, Map<String, Map<String, Double>> stages) {
     }
 
     /**

@@ -118,7 +118,7 @@ public final class Pipeline {
         Recommendations.Debug debug = request.debug()
                 ? new Recommendations.Debug(bundle.version(), timings, retrieved.perSource(), retrieved.timedOut(),
                         retrieved.failed(), fallbacks, retrieved.candidates().size(), filtered.kept().size(),
-                        filtered.removedBy(), rankedBy[0])
+                        filtered.removedBy(), rankedBy[0], context.coldStart() == null ? null : context.coldStart().name())
                 : null;
         String requestId = UUID.randomUUID().toString();
         boolean withFeatures = !shown.isEmpty() && shown.get(0).features() != null;

@@ -23,6 +23,7 @@ import io.sieve.retrieve.EaseRetriever;
 import io.sieve.retrieve.ContentRetriever;
 import io.sieve.retrieve.EmbeddingRetriever;
 import io.sieve.retrieve.NewItemsRetriever;
+import io.sieve.retrieve.OnboardingRetriever;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.retrieve.Retriever;
@@ -60,7 +61,8 @@ public final class PipelineFactory {
         });
         var retrieval = new RetrievalStage(sources, executor, Duration.ofMillis(r.deadlineMs()));
         var ranking = config.ranking();
-        BlendRanker blend = new BlendRanker(weights, ranking.fusion(), ranking.rrfK());
+        BlendRanker blend = new BlendRanker(weights, ranking.fusion(), ranking.rrfK(), new BlendRanker.ColdStart(
+                ranking.coldStart().personalAfter(), config.training().segments().attributes(), ranking.coldStart().stages()));
         Ranker ranker = blend;
         if ("learned".equals(ranking.type())) {
             Map<String, Double> objectives = new LinkedHashMap<>();
@@ -90,6 +92,7 @@ public final class PipelineFactory {
             case "ease" -> new EaseRetriever(r.historyLength());
             case "newItems" -> new NewItemsRetriever();
             case "content" -> new ContentRetriever(CONTENT_PROFILE_ITEMS);
+            case "onboarding" -> new OnboardingRetriever();
             default -> throw new IllegalArgumentException("no retriever is called " + name);
         };
     }

@@ -35,9 +35,10 @@ public record Recommendations(String requestId, List<RecommendedItem> items, Deb
      * @param fallbacks  stages that failed and were replaced by their fallback, with the error
      * @param removedBy  candidates removed per filter
      * @param rankedBy   which ranker ordered the list, and why when it is not the configured one
+     * @param coldStart  the user's stage on the cold-start chain (global, segment, onboarding, session, personalised)
      */
     public record Debug(String modelVersion, Map<String, Double> timingsMs, Map<String, Integer> candidates,
                         List<String> timedOut, List<String> failed, List<String> fallbacks, int merged, int afterFilter,
-                        Map<String, Integer> removedBy, String rankedBy) {
+                        Map<String, Integer> removedBy, String rankedBy, String coldStart) {
     }
 }

@@ -34,6 +34,7 @@ public final class RequestContext {
     private Predicate<String> eligible = id -> true;
     private Predicate<String> eligibleIgnoringSeen = id -> true;
     private volatile String rankedBy = "blend";
+    private volatile io.sieve.rank.ColdStartStage coldStart;
     private final ActiveRules rules;
 
     /** @param rules the configured rules; those that apply to this request are kept, with the request's own */
@@ -124,6 +125,15 @@ public final class RequestContext {
 
     public void setRankedBy(String rankedBy) {
         this.rankedBy = rankedBy;
+    }
+
+    /** Where the user stands on the cold-start chain, once the blend has decided it; null before. */
+    public io.sieve.rank.ColdStartStage coldStart() {
+        return coldStart;
+    }
+
+    public void setColdStart(io.sieve.rank.ColdStartStage stage) {
+        this.coldStart = stage;
     }
 
     /** What the filters would let through if the user had not seen anything: for search, where finding a known item is fine. */

@@ -18,7 +18,8 @@ import java.util.Map;
  *       how much better one candidate is than the next;</li>
  *   <li>{@code rrf}: reciprocal-rank fusion, weight / (k + rank), which uses ranks only.</li>
  * </ul>
- * The reason shown is that of the source contributing most.
+ * The reason shown is that of the source contributing most. Users early on the cold-start chain
+ * (see {@link ColdStartStage}) are blended with their stage's weights.
  */
 public final class BlendRanker implements Ranker {
     /** How a source's contribution is put on a common scale. */
@@ -27,15 +28,33 @@ public final class BlendRanker implements Ranker {
     private final Map<String, Double> weights;
     private final Fusion fusion;
     private final double k;
+    private final ColdStart coldStart;
 
     public BlendRanker(Map<String, Double> weights, Fusion fusion, double k) {
+        this(weights, fusion, k, new ColdStart(Integer.MAX_VALUE, List.of(), Map.of()));
+    }
+
+    /**
+     * @param coldStart which stage of the cold-start chain a user is at, and the source weights of
+     *                  the stages before full personalisation
+     */
+    public BlendRanker(Map<String, Double> weights, Fusion fusion, double k, ColdStart coldStart) {
         this.weights = Map.copyOf(weights);
         this.fusion = fusion;
         this.k = k;
+        this.coldStart = coldStart;
+    }
+
+    /** The chain's settings: the segment attributes, when a user counts as personalised, and each stage's weights. */
+    public record ColdStart(int personalAfter, List<String> segmentAttributes, Map<String, Map<String, Double>> stages) {
     }
 
     @Override
     public List<Candidate> rank(RequestContext context, List<Candidate> candidates) {
+        ColdStartStage stage = ColdStartStage.of(context, coldStart.segmentAttributes(), coldStart.personalAfter());
+        context.setColdStart(stage);
+        Map<String, Double> weights = new HashMap<>(this.weights);
+        weights.putAll(coldStart.stages().getOrDefault(stage.name(), Map.of()));
         Map<String, Double> best = new HashMap<>();
         for (Candidate c : candidates) {
             c.hits().forEach((source, hit) -> best.merge(source, hit.score(), Math::max));

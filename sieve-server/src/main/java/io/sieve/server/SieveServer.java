@@ -98,6 +98,7 @@ public final class SieveServer implements AutoCloseable {
         CatalogRoutes.items(store, bodies, clock).register(app);
         CatalogRoutes.users(store, bodies).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
+        new OnboardingRoutes(store, statistics, bodies, clock).register(app);
         new RecommendationRoutes(pipeline, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
