@@ -77,6 +77,7 @@ final class ConfigValidator {
         positive(p, "training.ann.overquery", tr.ann().overquery());
         positive(p, "retrieval.deadlineMs", c.retrieval().deadlineMs());
         positive(p, "retrieval.historyLength", c.retrieval().historyLength());
+        nonNegative(p, "retrieval.newItemNeighbours", c.retrieval().newItemNeighbours());
         var s = c.retrieval().sources();
         s.byName().forEach((name, source) -> {
             positive(p, "retrieval.sources." + name + ".quota", source.quota());

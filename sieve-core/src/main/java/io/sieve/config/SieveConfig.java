@@ -110,7 +110,14 @@ public record SieveConfig(
     public record SegmentTraining(java.util.List<String> attributes, java.util.List<Integer> ageBounds) {
     }
 
-    public record RetrievalConfig(int deadlineMs, int historyLength, Sources sources) {
+    /**
+     * @param newItemNeighbours   items with too few interactions borrow an ALS position from this many
+     *                            content neighbours, so the ALS source can propose them; 0: off
+     * @param newItemInteractions an item borrows while it has fewer positive events than this (the
+     *                            feature store's live count), then its own ALS vector takes over
+     */
+    public record RetrievalConfig(int deadlineMs, int historyLength, int newItemNeighbours, double newItemInteractions,
+                                  Sources sources) {
     }
 
     public record Sources(Source covisitation, SessionSource session, Source popularity,

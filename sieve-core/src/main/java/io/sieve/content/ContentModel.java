@@ -28,6 +28,7 @@ public final class ContentModel {
     private final ItemIndex ids;
     private final VectorIndex index;
     private final Map<String, Cached> unindexed = new ConcurrentHashMap<>();
+    private final Map<String, float[]> derived = new ConcurrentHashMap<>();
 
     private record Cached(int textHash, float[] vector) {
     }
@@ -77,6 +78,22 @@ public final class ContentModel {
             }
         }
         return cached.vector();
+    }
+
+    /**
+     * A vector computed from this model for an item, cached for the bundle's lifetime under
+     * {@code kind} (e.g. the ALS position a new item borrows from its content neighbours).
+     */
+    public float[] derived(String kind, String itemId, java.util.function.Supplier<float[]> compute) {
+        String key = kind + '\u0000' + itemId;
+        float[] v = derived.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (derived.size() < CACHE_LIMIT) {
+                derived.put(key, v);
+            }
+        }
+        return v;
     }
 
     /**

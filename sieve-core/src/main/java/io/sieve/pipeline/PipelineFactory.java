@@ -55,7 +55,7 @@ public final class PipelineFactory {
         Map<String, Double> weights = new LinkedHashMap<>();
         r.sources().byName().forEach((name, source) -> {
             if (source.enabled()) {
-                sources.add(new RetrievalStage.Source(retriever(name, config), source.quota()));
+                sources.add(new RetrievalStage.Source(retriever(name, config, statistics), source.quota()));
                 weights.put(name, source.weight());
             }
         });
@@ -76,7 +76,7 @@ public final class PipelineFactory {
                 config.rules());
     }
 
-    private static Retriever retriever(String name, SieveConfig config) {
+    private static Retriever retriever(String name, SieveConfig config, ItemStatistics statistics) {
         var r = config.retrieval();
         return switch (name) {
             case "covisitation" -> new CoVisitationRetriever(r.historyLength());
@@ -85,7 +85,8 @@ public final class PipelineFactory {
             case "popularity" -> RankedListRetriever.popularity();
             case "trending" -> RankedListRetriever.trending();
             case "segment" -> new SegmentPopularityRetriever();
-            case "als" -> EmbeddingRetriever.als(r.historyLength());
+            case "als" -> EmbeddingRetriever.als(r.historyLength(), new EmbeddingRetriever.NewItems(
+                    r.newItemNeighbours(), r.newItemInteractions(), statistics));
             case "alsSession" -> EmbeddingRetriever.alsSession(r.sources().session().maxItems(),
                     Duration.ofMinutes(r.sources().session().gapMinutes()));
             case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());

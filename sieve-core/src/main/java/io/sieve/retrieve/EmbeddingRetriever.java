@@ -4,6 +4,7 @@ import io.sieve.ann.VectorMath;
 import io.sieve.ann.Neighbour;
 import io.sieve.ann.VectorIndex;
 import io.sieve.bundle.CollaborativeModels;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.RequestContext;
 import io.sieve.train.cf.Factors;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.function.Function;
 public final class EmbeddingRetriever implements Retriever {
     /** How many of the newest anchors are compared with each result to name a reason. */
     private static final int REASON_ANCHORS = 20;
+    /** How many of the catalog's newest items are looked at for loaned positions. */
+    private static final int NEW_ITEMS_SCANNED = 1_000;
 
     /** One embedding space of the bundle: its item vectors, their index, and how a user's vector is made. */
     private interface Space {
@@ -73,17 +76,33 @@ public final class EmbeddingRetriever implements Retriever {
     private final Space space;
     private final Function<RequestContext, List<Anchor>> anchors;
     private final String reasonPrefix;
+    private final NewItems newItems;
 
-    private EmbeddingRetriever(String name, Space space, Function<RequestContext, List<Anchor>> anchors, String reasonPrefix) {
+    /**
+     * How items without enough interactions get a position: from this many content neighbours,
+     * while the feature store counts fewer than {@code interactions} positive events on them.
+     */
+    public record NewItems(int neighbours, double interactions, ItemStatistics statistics) {
+        static final NewItems OFF = new NewItems(0, 0, null);
+    }
+
+    private EmbeddingRetriever(String name, Space space, Function<RequestContext, List<Anchor>> anchors, String reasonPrefix,
+                               NewItems newItems) {
         this.name = name;
         this.space = space;
         this.anchors = anchors;
         this.reasonPrefix = reasonPrefix;
+        this.newItems = newItems;
     }
 
-    /** ALS, with the user folded in from their history by the closed-form least-squares step. */
-    public static EmbeddingRetriever als(int historyLength) {
-        return new EmbeddingRetriever("als", ALS, c -> HistoryAnchors.positive(c, historyLength), "because you ");
+    /**
+     * ALS, with the user folded in from their history by the closed-form least-squares step.
+     *
+     * @param newItems how items with too few interactions borrow a position from their content
+     *                 neighbours (see BorrowedPositions); 0 neighbours leaves them to their own vectors
+     */
+    public static EmbeddingRetriever als(int historyLength, NewItems newItems) {
+        return new EmbeddingRetriever("als", ALS, c -> HistoryAnchors.positive(c, historyLength), "because you ", newItems);
     }
 
     /**
@@ -93,12 +112,12 @@ public final class EmbeddingRetriever implements Retriever {
     public static EmbeddingRetriever alsSession(int maxItems, Duration gap) {
         Session session = new Session(maxItems, gap);
         return new EmbeddingRetriever("alsSession", ALS,
-                c -> session.anchors(c).stream().filter(a -> a.weight() > 0).toList(), "because you just ");
+                c -> session.anchors(c).stream().filter(a -> a.weight() > 0).toList(), "because you just ", NewItems.OFF);
     }
 
     /** BPR, with trained user vectors and the mean of recent items for users training never saw. */
     public static EmbeddingRetriever bpr(int historyLength) {
-        return new EmbeddingRetriever("bpr", BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ");
+        return new EmbeddingRetriever("bpr", BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
     }
 
     /** The user's ALS vector folded in from their latest positive events; null without an ALS model or such events. */
@@ -131,6 +150,28 @@ public final class EmbeddingRetriever implements Retriever {
         List<Anchor> recent = anchors.subList(0, Math.min(REASON_ANCHORS, anchors.size()));
         for (Neighbour n : found) {
             out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item(), reasonPrefix)));
+        }
+        if (newItems.neighbours() > 0) {
+            List<Retrieved> borrowed = newItems(context, user);
+            java.util.Set<String> replaced = new java.util.HashSet<>();
+            borrowed.forEach(r -> replaced.add(r.itemId()));
+            out.removeIf(r -> replaced.contains(r.itemId()));
+            out.addAll(borrowed);
+            out.sort(java.util.Comparator.comparingDouble(Retrieved::score).reversed());
+            return out.subList(0, Math.min(quota, out.size()));
+        }
+        return out;
+    }
+
+    /** The catalog's newest items that have too few interactions yet, scored at their borrowed positions. */
+    private List<Retrieved> newItems(RequestContext context, float[] user) {
+        List<Retrieved> out = new ArrayList<>();
+        for (String id : context.newestItems(NEW_ITEMS_SCANNED)) {
+            if (newItems.statistics().engaged(id) >= newItems.interactions() || !context.isEligible(id)) {
+                continue;
+            }
+            context.item(id).map(item -> BorrowedPositions.of(context.bundle(), item, newItems.neighbours())).ifPresent(v ->
+                    out.add(new Retrieved(id, VectorMath.dot(user, v), "new, and close to your taste")));
         }
         return out;
     }

@@ -54,6 +54,8 @@ class ExplorationSimulationTest {
     private static double[] simulate(String policy) {
         SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of(
                 "ranking.type", "blend",
+                // Exploration alone: no content-borrowed ALS position (that path has its own test).
+                "retrieval.newItemNeighbours", "0",
                 "retrieval.sources.newItems.enabled", "true",
                 "exploration.policy.type", policy,
                 "exploration.policy.epsilon", "0.2"));
