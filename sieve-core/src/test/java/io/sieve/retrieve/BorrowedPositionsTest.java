@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class BorrowedPositionsTest {
     @Test
     void aNewItemReachesTheUsersOfItsContentNeighboursThroughAls() {
-        SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of("ranking.type", "blend"));
+        SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of("ranking.type", "blend",
+                "retrieval.newItemNeighbours", "10"));
         InMemoryStore store = new InMemoryStore();
         new TasteClusters(3, 30, 20, 12, 7).fill(store);
         ModelBundle bundle = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
