@@ -75,7 +75,10 @@ final class Explanations {
             case "pair_category_affinity", "pair_category_affinity_sum" -> context.item(c.itemId())
                     .flatMap(favourites::of).map(cat -> "because you like " + cat).orElse(null);
             case "item_mean_value" -> "highly rated";
-            case "item_age_days" -> "new";
+            // Age helps old favourites too; only an item created this past year is called new.
+            case "item_age_days" -> context.item(c.itemId()).map(Item::createdAt)
+                    .filter(created -> created.isAfter(context.now().minus(java.time.Duration.ofDays(365))))
+                    .map(created -> "new").orElse(null);
             default -> feature.startsWith("item_positive_") ? "popular" : null;
         };
     }
