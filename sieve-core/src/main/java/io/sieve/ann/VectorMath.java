@@ -13,6 +13,21 @@ public final class VectorMath {
     private VectorMath() {
     }
 
+    /** Scales {@code v} to unit length in place (a zero vector stays zero) and returns it, for cosine similarity. */
+    public static float[] normalize(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        if (norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+        }
+        return v;
+    }
+
     public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("dimensions differ: " + a.length + " and " + b.length);

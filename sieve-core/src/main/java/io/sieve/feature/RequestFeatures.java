@@ -1,5 +1,6 @@
 package io.sieve.feature;
 
+import io.sieve.ann.VectorMath;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.NeighbourTable;
 import io.sieve.model.Event;
@@ -136,26 +137,13 @@ public final class RequestFeatures {
         return recent.stream()
                 .mapToInt(id -> bundle.items().indexOf(id))
                 .filter(i -> i >= 0 && i < factors.rows())
-                .mapToObj(i -> unit(factors.row(i)))
+                .mapToObj(i -> VectorMath.normalize(factors.row(i)))
                 .toArray(float[][]::new);
     }
 
     /** The item's unit ALS vector, or null when the bundle has no ALS model or no row for it. */
     float[] alsItem(int index) {
-        return alsItems == null || index >= alsItems.rows() ? null : unit(alsItems.row(index));
-    }
-
-    static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * scale;
-        }
-        return out;
+        return alsItems == null || index >= alsItems.rows() ? null : VectorMath.normalize(alsItems.row(index));
     }
 
     /** Settings of the context features. */

@@ -50,7 +50,7 @@ final class DeterminantalPointProcess implements Diversifier {
                 if (taken[i]) {
                     continue;
                 }
-                double lji = quality[j] * quality[i] * ItemVectors.dot(vectors[j], vectors[i]);
+                double lji = quality[j] * quality[i] * io.sieve.ann.VectorMath.dot(vectors[j], vectors[i]);
                 double dot = 0;
                 for (int t = 0; t < count; t++) {
                     dot += c[t][j] * c[t][i];

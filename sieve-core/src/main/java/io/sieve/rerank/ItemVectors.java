@@ -1,5 +1,6 @@
 package io.sieve.rerank;
 
+import io.sieve.ann.VectorMath;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.model.Item;
 import io.sieve.pipeline.RequestContext;
@@ -28,7 +29,7 @@ final class ItemVectors {
             float[][] out = new float[candidates.size()][];
             for (int i = 0; i < out.length; i++) {
                 int index = bundle.items().indexOf(candidates.get(i).itemId());
-                out[i] = index >= 0 && index < als.items().rows() ? unit(als.items().row(index)) : new float[als.items().dim()];
+                out[i] = index >= 0 && index < als.items().rows() ? VectorMath.normalize(als.items().row(index)) : new float[als.items().dim()];
             }
             return out;
         }
@@ -41,26 +42,8 @@ final class ItemVectors {
             for (String cat : categories.get(i)) {
                 out[i][columns.get(cat)] = 1;
             }
-            out[i] = unit(out[i]);
+            VectorMath.normalize(out[i]);
         }
         return out;
-    }
-
-    static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static float[] unit(float[] v) {
-        float norm = (float) Math.sqrt(dot(v, v));
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= norm;
-            }
-        }
-        return v;
     }
 }

@@ -33,7 +33,7 @@ final class MaximalMarginalRelevance implements Diversifier {
             chosen[step] = best;
             for (int i = 0; i < n; i++) {
                 if (!taken[i]) {
-                    maxSimilarity[i] = Math.max(maxSimilarity[i], ItemVectors.dot(vectors[best], vectors[i]));
+                    maxSimilarity[i] = Math.max(maxSimilarity[i], io.sieve.ann.VectorMath.dot(vectors[best], vectors[i]));
                 }
             }
         }

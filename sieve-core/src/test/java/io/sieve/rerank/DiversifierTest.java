@@ -18,7 +18,7 @@ class DiversifierTest {
 
     static {
         for (float[] v : VECTORS) {
-            float n = (float) Math.sqrt(ItemVectors.dot(v, v));
+            float n = (float) Math.sqrt(io.sieve.ann.VectorMath.dot(v, v));
             v[0] /= n;
             v[1] /= n;
         }

@@ -3,6 +3,7 @@ package io.sieve.minilm;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.sieve.ann.VectorMath;
 import io.sieve.content.TextEncoder;
 import io.sieve.content.TextEncoderProvider;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class MiniLmEncoder implements TextEncoder {
         List<Embedding> embeddings = Holder.MODEL.embedAll(segments).content();
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = texts.get(i).isBlank() ? new float[DIMENSION] : unit(embeddings.get(i).vector());
+            out[i] = texts.get(i).isBlank() ? new float[DIMENSION] : VectorMath.normalize(embeddings.get(i).vector());
         }
         return out;
     }
@@ -66,17 +67,5 @@ public final class MiniLmEncoder implements TextEncoder {
     @Override
     public float[] state() {
         return new float[0];
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return v;
     }
 }
