@@ -28,6 +28,18 @@ public record ModelBundle(
         return manifest.version();
     }
 
+    /**
+     * Why training withheld its ranker from serving (it did not beat the blend on held-out lists),
+     * as the manifest records it; empty when a ranker was served or none was trained.
+     */
+    public java.util.Optional<String> rankerWithheld() {
+        if (manifest.parameters().get("ranker") instanceof Map<?, ?> report
+                && Boolean.FALSE.equals(report.get("served")) && report.get("decision") instanceof String decision) {
+            return java.util.Optional.of(decision);
+        }
+        return java.util.Optional.empty();
+    }
+
     public RankedList segment(String key) {
         return segments.getOrDefault(key, RankedList.EMPTY);
     }

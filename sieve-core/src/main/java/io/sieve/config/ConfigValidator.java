@@ -122,8 +122,11 @@ final class ConfigValidator {
             }
         });
         var rt = c.ranking().training();
-        if (!List.of("temporal", "random").contains(rt.labels())) {
-            p.add("ranking.training.labels: must be one of [temporal, random], was '" + rt.labels() + "'");
+        if (rt.kinds().isEmpty() || !List.of("random", "latest").containsAll(rt.kinds())) {
+            p.add("ranking.training.kinds: must be a non-empty list of [random, latest], was " + rt.kinds());
+        }
+        if (rt.folds() < 2) {
+            p.add("ranking.training.folds: must be >= 2 (lists are validated out of fold), was " + rt.folds());
         }
         if (rt.labelFraction() <= 0 || rt.labelFraction() >= 1) {
             p.add("ranking.training.labelFraction: must be between 0 and 1 (exclusive), was " + rt.labelFraction());

@@ -168,6 +168,7 @@ public record SieveConfig(
      * @param conversionTypes event types that count as conversions (for the item's conversion rate)
      * @param itemAttributes  numeric item attributes used as features
      * @param userAttributes  numeric user attributes used as features
+     * @param userCategories  categorical user attributes (e.g. gender, country) used as features
      * @param surfaces        known surfaces, a categorical feature (others share one value)
      * @param devices         known devices, a categorical feature (others share one value)
      * @param timeZone        zone of the hour-of-day and day-of-week features
@@ -175,6 +176,7 @@ public record SieveConfig(
      */
     public record FeaturesConfig(java.util.List<Double> halfLivesDays, java.util.List<String> conversionTypes,
                                  java.util.List<String> itemAttributes, java.util.List<String> userAttributes,
+                                 java.util.List<String> userCategories,
                                  java.util.List<String> surfaces, java.util.List<String> devices, String timeZone,
                                  int recentItems) {
     }
@@ -186,10 +188,11 @@ public record SieveConfig(
      * @param candidates the learned ranker re-orders this many of the blend's best candidates
      * @param deadlineMs a ranker slower than this is abandoned for the blend's order
      * @param objectives models trained and blended by weight (weight 0: not trained)
+     * @param gate       serve a trained ranker only when it beat the blend on held-out lists built as served ones
      */
     public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK, int candidates,
                                 int deadlineMs, Map<String, Objective> objectives, RankerTraining training,
-                                ColdStart coldStart) {
+                                ColdStart coldStart, boolean gate) {
     }
 
     /**
@@ -212,15 +215,16 @@ public record SieveConfig(
     }
 
     /**
-     * @param labels             temporal (the latest events label, the rest is history) or random (a random share
-     *                           of each user's events labels; matches a per-user random evaluation split)
-     * @param labelFraction      the share of events that label replayed requests (the rest trains retrieval)
+     * @param kinds              what training lists hold out of a user's events: random (a random share, asked
+     *                           for at the data's clock) and latest (their latest events, asked for just before)
+     * @param folds              cross-fitting folds: each fold's lists come from retrieval trained without their labels
+     * @param labelFraction      the share of a sampled user's events held out to label their list
      * @param maxRequests        cap on training requests (lists)
-     * @param validationFraction share of requests held out to measure AUC and stop early
+     * @param validationFraction share of lists early stopping watches
      * @param attributionWindowMinutes an event this soon after an impression of its item labels it
      * @param minImpressions     logged impressions needed before they replace replayed history
      */
-    public record RankerTraining(String labels, double labelFraction, int maxRequests, double validationFraction, int trees,
+    public record RankerTraining(java.util.List<String> kinds, int folds, double labelFraction, int maxRequests, double validationFraction, int trees,
                                  int leaves, double learningRate, int minDataInLeaf, int earlyStoppingRounds,
                                  long seed, int attributionWindowMinutes, int minImpressions) {
     }

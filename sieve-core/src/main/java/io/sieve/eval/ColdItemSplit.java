@@ -15,11 +15,6 @@ import java.util.Map;
  */
 public record ColdItemSplit(double trainFraction) implements SplitProtocol {
     @Override
-    public boolean isTemporal() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "cold items: first " + Math.round(trainFraction * 100) + "% of events train; "
                 + "the test is the items first seen after that";

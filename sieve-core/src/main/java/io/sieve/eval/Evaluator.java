@@ -45,19 +45,47 @@ public final class Evaluator {
         this.ks = List.copyOf(ks);
     }
 
+    /**
+     * How test requests are made.
+     * <ul>
+     *   <li>{@link #REPLAYED}: in time order, each at the split's request moment, with item statistics
+     *       replayed to that moment: what the system would have answered then.</li>
+     *   <li>{@link #AS_SERVED}: as a server started on the training part answers them: statistics
+     *       replayed from the whole store at start, every request at the serving clock, in user id
+     *       order, each served list counted and logged as the server logs it. The figure users get
+     *       through the HTTP API; headline quality figures come from this mode.</li>
+     * </ul>
+     */
+    public enum Mode { REPLAYED, AS_SERVED }
+
     /** A trained split ready to answer requests: its store, bundle and catalogue facts. */
     public record Prepared(Split split, InMemoryStore store, ModelBundle bundle,
                            Map<String, Item> catalog, Map<String, Integer> usersPerItem, int trainUsers) {
     }
 
+    /** Trains a bundle on the split's training part, as {@code sieve train} trains one on a store. */
     public Prepared prepare(SieveConfig config, Split split) {
+        InMemoryStore store = trainingStore(split);
+        // A fixed clock keeps the bundle (its version string included) identical run to run.
+        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+        return prepare(config, split, store, new Trainer(config, clock).train(store));
+    }
+
+    /** Evaluates {@code bundle}, trained elsewhere on the split's training part (a server's, say). */
+    public Prepared prepare(SieveConfig config, Split split, ModelBundle bundle) {
+        return prepare(config, split, trainingStore(split), bundle);
+    }
+
+    /** The catalog, the profiles and the split's training events. */
+    private InMemoryStore trainingStore(Split split) {
         InMemoryStore store = new InMemoryStore();
         store.putItems(items);
         store.putUsers(users);
         store.appendEvents(split.train());
-        // A fixed clock keeps the bundle (its version string included) identical run to run.
-        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-        ModelBundle bundle = new Trainer(config, clock).train(store);
+        return store;
+    }
+
+    private Prepared prepare(SieveConfig config, Split split, InMemoryStore store, ModelBundle bundle) {
         store.appendEvents(split.historyOnly());
         Map<String, Item> catalog = new HashMap<>();
         items.forEach(i -> catalog.put(i.id(), i));
@@ -73,14 +101,20 @@ public final class Evaluator {
         return new Prepared(split, store, bundle, catalog, usersPerItem, trainUsers);
     }
 
-    /** Evaluates the pipeline that {@code config} describes on a prepared split. */
+    /** Evaluates the pipeline that {@code config} describes on a prepared split, requests replayed in time. */
     public EvalReport.Row evaluate(String name, SieveConfig config, Prepared prepared) {
+        return evaluate(name, config, prepared, Mode.REPLAYED);
+    }
+
+    /** Evaluates the pipeline that {@code config} describes on a prepared split, requests made as {@code mode} says. */
+    public EvalReport.Row evaluate(String name, SieveConfig config, Prepared prepared, Mode mode) {
         int maxK = ks.stream().mapToInt(Integer::intValue).max().orElse(10);
         Map<String, Double> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         Map<Integer, Set<String>> recommendedItems = new HashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, List<String>> lists = recommendAll(config, executor, prepared, maxK);
+            Map<String, List<String>> lists = mode == Mode.AS_SERVED ? served(config, executor, prepared, maxK)
+                    : recommendAll(config, executor, prepared, maxK);
             for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
                 List<String> ranked = lists.get(test.getKey());
                 Set<String> relevant = test.getValue();
@@ -151,6 +185,33 @@ public final class Evaluator {
             replay.advanceTo(at.getOrDefault(user, Instant.MAX));
             Recommendations r = pipeline.recommend(request(prepared, user, n), prepared.bundle());
             lists.put(user, r.items().stream().map(Recommendations.RecommendedItem::id).toList());
+        }
+        return lists;
+    }
+
+    /** Every test user's list as {@link Mode#AS_SERVED} describes, by user. */
+    public Map<String, List<String>> servedLists(SieveConfig config, Prepared prepared, int n) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return served(config, executor, prepared, n);
+        }
+    }
+
+    private Map<String, List<String>> served(SieveConfig config, ExecutorService executor, Prepared prepared, int n) {
+        // A store of its own: the impressions logged here must not reach another evaluation.
+        InMemoryStore store = trainingStore(prepared.split());
+        store.appendEvents(prepared.split().historyOnly());
+        ItemStatistics statistics = ItemStatistics.replayed(config, store);
+        Pipeline pipeline = PipelineFactory.create(config, store, statistics, executor);
+        Map<String, List<String>> lists = new HashMap<>();
+        for (String user : new java.util.TreeSet<>(prepared.split().relevant().keySet())) {
+            Recommendations r = pipeline.recommend(new RecommendationRequest(user, n, null, null, null, false, null, null, null),
+                    prepared.bundle());
+            lists.put(user, r.items().stream().map(Recommendations.RecommendedItem::id).toList());
+            // As the server logs a served list: counted in the item statistics, then stored.
+            if (!r.impression().items().isEmpty()) {
+                statistics.apply(r.impression());
+                store.logImpressions(List.of(r.impression()));
+            }
         }
         return lists;
     }

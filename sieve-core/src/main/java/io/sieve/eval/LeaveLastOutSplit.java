@@ -7,11 +7,6 @@ import java.util.List;
 /** Leave-last-out: each user's latest event is the test, everything before it trains. */
 public record LeaveLastOutSplit() implements SplitProtocol {
     @Override
-    public boolean isTemporal() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "leave-last-out per user";
     }

@@ -25,17 +25,26 @@ public final class RankingMetrics {
     }
 
     public static double ndcg(List<String> ranked, Set<String> relevant, int k) {
+        double[] gains = new double[Math.min(k, ranked.size())];
+        for (int i = 0; i < gains.length; i++) {
+            gains[i] = relevant.contains(ranked.get(i)) ? 1 : 0;
+        }
+        double[] ideal = new double[Math.min(k, relevant.size())];
+        java.util.Arrays.fill(ideal, 1);
+        double best = dcg(ideal, k);
+        return best == 0 ? 0 : dcg(gains, k) / best;
+    }
+
+    /**
+     * Discounted cumulative gain of the first {@code k} gains, in ranked order: gain / log2(rank + 1).
+     * Binary relevance has gains 0 and 1; graded relevance g has gain 2^g - 1, as LightGBM counts it.
+     */
+    public static double dcg(double[] gains, int k) {
         double dcg = 0;
-        for (int i = 0; i < Math.min(k, ranked.size()); i++) {
-            if (relevant.contains(ranked.get(i))) {
-                dcg += 1 / log2(i + 2);
-            }
+        for (int i = 0; i < Math.min(k, gains.length); i++) {
+            dcg += gains[i] / log2(i + 2);
         }
-        double ideal = 0;
-        for (int i = 0; i < Math.min(k, relevant.size()); i++) {
-            ideal += 1 / log2(i + 2);
-        }
-        return ideal == 0 ? 0 : dcg / ideal;
+        return dcg;
     }
 
     public static double averagePrecision(List<String> ranked, Set<String> relevant, int k) {

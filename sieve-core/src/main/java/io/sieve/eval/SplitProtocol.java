@@ -8,11 +8,6 @@ import java.util.List;
 public interface SplitProtocol {
     String describe();
 
-    /** True when the test events come after the training events in time (so a ranker should learn to predict the next ones). */
-    default boolean isTemporal() {
-        return false;
-    }
-
     /** Splits {@code events} (in time order); only events with positive weight become relevant items. */
     Split split(List<Event> events, EventTypes types);
 }

@@ -11,11 +11,6 @@ import java.util.List;
  */
 public record TemporalSplit(double trainFraction) implements SplitProtocol {
     @Override
-    public boolean isTemporal() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "global temporal split, first " + Math.round(trainFraction * 100) + "% of events for training";
     }

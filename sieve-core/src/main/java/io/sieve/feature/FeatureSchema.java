@@ -19,7 +19,12 @@ import java.util.Map;
  * computed under one list are never fed to a model trained under another.
  */
 public final class FeatureSchema {
+    /** The first pass's score and rank of a candidate: the order the learned ranker refines. */
+    public static final String BLEND_SCORE = "blend_score";
+    public static final String BLEND_RANK = "blend_rank";
     private static final double DAY_MS = 86_400_000.0;
+    /** Codes of categorical attributes: few enough for LightGBM's bins, many enough that distinct values rarely share one. */
+    private static final int CATEGORY_CODES = 1 << 15;
 
     private final List<Feature> features;
     private final RequestFeatures.FeatureContext context;
@@ -55,9 +60,16 @@ public final class FeatureSchema {
         all.add(Feature.numeric("user_hours_since_last", Family.user, (r, c) -> r.hoursSinceLast));
         all.add(Feature.numeric("user_distinct_items", Family.user, (r, c) -> r.distinctItems));
         all.add(Feature.numeric("user_mean_value", Family.user, (r, c) -> r.meanValue));
+        for (String type : config.types().names()) {
+            all.add(Feature.numeric("user_events_" + type, Family.user, (r, c) -> r.eventsByType.getOrDefault(type, 0)));
+        }
         for (String a : f.userAttributes()) {
             all.add(Feature.numeric("user_attr_" + a, Family.user,
                     (r, c) -> r.user == null ? Double.NaN : Attributes.number(r.user.attributes().get(a))));
+        }
+        for (String a : f.userCategories()) {
+            all.add(new Feature("user_category_" + a, Family.user, true,
+                    (r, c) -> r.user == null ? Double.NaN : categoryCode(r.user.attributes().get(a))));
         }
 
         List<String> windows = new ArrayList<>();
@@ -116,8 +128,8 @@ public final class FeatureSchema {
             }));
         }
         all.add(Feature.numeric("source_count", Family.source, (r, c) -> c.candidate().hits().size()));
-        all.add(Feature.numeric("blend_score", Family.source, (r, c) -> c.candidate().score()));
-        all.add(Feature.numeric("blend_rank", Family.source, (r, c) -> c.firstPassRank()));
+        all.add(Feature.numeric(BLEND_SCORE, Family.source, (r, c) -> c.candidate().score()));
+        all.add(Feature.numeric(BLEND_RANK, Family.source, (r, c) -> c.firstPassRank()));
         return new FeatureSchema(all, new RequestFeatures.FeatureContext(ZoneId.of(f.timeZone()), f.surfaces(),
                 f.devices(), f.recentItems()));
     }
@@ -190,6 +202,19 @@ public final class FeatureSchema {
             best = Math.max(best, io.sieve.ann.VectorMath.dot(recent, als));
         }
         return best;
+    }
+
+    /**
+     * A category's code for LightGBM: a stable hash of its text into a fixed range, so that the
+     * schema needs no vocabulary and a value first seen at serving time is simply a new category.
+     * NaN (missing) for no value.
+     */
+    static double categoryCode(Object value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return Double.NaN;
+        }
+        int h = value.toString().hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & (CATEGORY_CODES - 1);
     }
 
     private static String trim(double d) {

@@ -5,10 +5,13 @@ import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.model.Impression;
 import io.sieve.store.Store;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
+
 
 /**
  * The feature store's mutable state: decayed per-item counters of positive events, negative
@@ -28,6 +31,8 @@ public final class ItemStatistics {
     private final ConcurrentHashMap<String, ItemCounters> items = new ConcurrentHashMap<>();
     private final DoubleAdder valueSum = new DoubleAdder();
     private final DoubleAdder valueCount = new DoubleAdder();
+    /** Time of the newest event applied: the data's own clock (see {@link #clock}). */
+    private final AtomicLong newestEventMs = new AtomicLong(Long.MIN_VALUE);
 
     /** @param halfLivesDays half-lives of the decayed counters; an all-time counter is added after them */
     public ItemStatistics(EventTypes types, List<Double> halfLivesDays, List<String> conversionTypes) {
@@ -64,6 +69,18 @@ public final class ItemStatistics {
         return statistics;
     }
 
+    /**
+     * The moment features are computed at: the time of the newest event applied, never later than
+     * {@code wall}; {@code wall} itself before any event. A live store's newest event is seconds
+     * old, so this is the wall clock in practice; a log imported from the past keeps its own
+     * clock, so time windows ("positive events in the last 7 days") and ages read the same at
+     * serving as they did when training replayed that log, however long ago it was recorded.
+     */
+    public Instant clock(Instant wall) {
+        long newest = newestEventMs.get();
+        return newest == Long.MIN_VALUE || newest > wall.toEpochMilli() ? wall : Instant.ofEpochMilli(newest);
+    }
+
     /** Half-lives in days, the all-time counter last (as infinity). */
     public int windows() {
         return halfLivesMs.length;
@@ -72,6 +89,7 @@ public final class ItemStatistics {
     public void apply(Event e) {
         double weight = types.weightOf(e);
         long at = e.timestamp().toEpochMilli();
+        newestEventMs.accumulateAndGet(at, Math::max);
         ItemCounters c = counters(e.item());
         if (weight > 0) {
             c.add(ItemCounters.POSITIVE, weight, at);
@@ -89,7 +107,11 @@ public final class ItemStatistics {
     }
 
     public void apply(Impression impression) {
-        long at = impression.timestamp().toEpochMilli();
+        // Counted on the data's clock: an impression stamped later than the newest event must not
+        // decay the item's windows past the moment features are read at.
+        long newest = newestEventMs.get();
+        long at = newest == Long.MIN_VALUE ? impression.timestamp().toEpochMilli()
+                : Math.min(newest, impression.timestamp().toEpochMilli());
         for (Impression.Shown shown : impression.items()) {
             counters(shown.item()).add(ItemCounters.IMPRESSION, 1, at);
         }

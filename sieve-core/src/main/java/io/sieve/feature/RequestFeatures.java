@@ -35,6 +35,8 @@ public final class RequestFeatures {
     final User user;
     final double[] positiveEvents = new double[USER_WINDOWS_MS.length];
     double negativeEvents;
+    /** The user's events per type, all time (as far as the history read reaches). */
+    final Map<String, Integer> eventsByType = new HashMap<>();
     double hoursSinceLast = Double.NaN;
     double distinctItems;
     double meanValue = Double.NaN;
@@ -93,6 +95,7 @@ public final class RequestFeatures {
             }
             latest = Math.max(latest, at);
             items.add(e.item());
+            eventsByType.merge(e.type(), 1, Integer::sum);
             double w = types.weightOf(e);
             if (w > 0) {
                 for (int i = 0; i < USER_WINDOWS_MS.length; i++) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -46,15 +47,17 @@ public final class Pipeline {
     private final ExecutorService executor;
     private final ReRanker reRanker;
     private final List<Rule> rules;
+    private final Supplier<Instant> clock;
 
     /**
      * @param fallbackRanker orders the candidates when {@code ranker} fails or misses {@code rankDeadline}
      * @param executor       runs the ranker, so that a slow one can be abandoned
      * @param rules          the configured business rules
+     * @param clock          the moment a live request is answered for (see {@code ItemStatistics.clock})
      */
     public Pipeline(Store store, EventTypes types, int historyLimit, RetrievalStage retrieval,
                     FilterStage filters, Ranker ranker, Ranker fallbackRanker, Duration rankDeadline,
-                    ExecutorService executor, ReRanker reRanker, List<Rule> rules) {
+                    ExecutorService executor, ReRanker reRanker, List<Rule> rules, Supplier<Instant> clock) {
         this.store = store;
         this.types = types;
         this.historyLimit = historyLimit;
@@ -66,6 +69,7 @@ public final class Pipeline {
         this.executor = executor;
         this.reRanker = reRanker;
         this.rules = List.copyOf(rules);
+        this.clock = clock;
     }
 
     public Ranker ranker() {
@@ -168,7 +172,8 @@ public final class Pipeline {
             // A replayed request must not see what the user did after it.
             history = history.stream().filter(e -> !e.timestamp().isAfter(request.asOf())).toList();
         }
-        RequestContext context = new RequestContext(request, bundle, store, types, user, history, rules);
+        Instant now = request.asOf() != null ? request.asOf() : clock.get();
+        RequestContext context = new RequestContext(request, now, bundle, store, types, user, history, rules);
         context.setEligibility(id -> filters.admits(id, context), id -> filters.admitsExcept(id, context, "seen"));
         return context;
     }

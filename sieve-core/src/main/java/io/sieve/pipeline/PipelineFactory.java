@@ -31,6 +31,7 @@ import io.sieve.retrieve.SegmentPopularityRetriever;
 import io.sieve.retrieve.SessionRetriever;
 import io.sieve.store.Store;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class PipelineFactory {
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
                 new PinningReRanker(new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics)),
-                config.rules());
+                config.rules(), () -> statistics.clock(Instant.now()));
     }
 
     private static Retriever retriever(String name, SieveConfig config, ItemStatistics statistics) {

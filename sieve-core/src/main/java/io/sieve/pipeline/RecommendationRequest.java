@@ -26,11 +26,6 @@ public record RecommendationRequest(
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
-    /** The moment the request is answered for. */
-    public Instant now() {
-        return asOf != null ? asOf : Instant.now();
-    }
-
     public static RecommendationRequest of(String userId, int n) {
         return new RecommendationRequest(userId, n, null, null, null, false, null, null, null);
     }

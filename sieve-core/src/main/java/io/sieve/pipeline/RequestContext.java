@@ -37,11 +37,14 @@ public final class RequestContext {
     private volatile io.sieve.rank.ColdStartStage coldStart;
     private final ActiveRules rules;
 
-    /** @param rules the configured rules; those that apply to this request are kept, with the request's own */
-    public RequestContext(RecommendationRequest request, ModelBundle bundle, Store store, EventTypes types,
+    /**
+     * @param now   the moment the request is answered for: its {@code asOf}, or the serving clock
+     * @param rules the configured rules; those that apply to this request are kept, with the request's own
+     */
+    public RequestContext(RecommendationRequest request, Instant now, ModelBundle bundle, Store store, EventTypes types,
                           User user, List<Event> history, List<Rule> rules) {
         this.request = request;
-        this.now = request.now();
+        this.now = now;
         this.bundle = bundle;
         this.store = store;
         this.types = types;

@@ -50,7 +50,9 @@ public final class LearnedRanker implements Ranker {
         List<Candidate> blended = firstPass.rank(context, all);
         RankerModel model = context.bundle().ranker();
         if (model.isEmpty() || !model.featureSchema().equals(assembler.schema().fingerprint())) {
-            context.setRankedBy(model.isEmpty() ? "blend (the model bundle has no ranker)"
+            context.setRankedBy(model.isEmpty()
+                    ? context.bundle().rankerWithheld().map(why -> "blend (ranker withheld by training: " + why + ")")
+                            .orElse("blend (the model bundle has no ranker)")
                     : "blend (the bundle's ranker was trained on other features; retrain)");
             return blended;
         }
@@ -67,13 +69,9 @@ public final class LearnedRanker implements Ranker {
         List<Candidate> head = blended.subList(0, Math.min(candidates, blended.size()));
         int width = assembler.schema().size();
         float[] rows = assembler.assemble(context, head, statistics);
-        double[] total = new double[head.size()];
-        used.forEach((objective, weight) -> {
-            double[] z = standardised(model.predict(objective, rows, head.size()));
-            for (int i = 0; i < total.length; i++) {
-                total[i] += weight * z[i];
-            }
-        });
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        used.keySet().forEach(objective -> scores.put(objective, model.predict(objective, rows, head.size())));
+        double[] total = ObjectiveMix.combine(scores, used);
         for (int i = 0; i < head.size(); i++) {
             head.get(i).setFeatures(Arrays.copyOfRange(rows, i * width, (i + 1) * width));
         }
@@ -81,7 +79,9 @@ public final class LearnedRanker implements Ranker {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -total[i]).thenComparing(i -> head.get(i).itemId()));
+        // Stable: where the models score candidates alike (trees give few distinct values), the
+        // blend's finer order stands rather than an arbitrary one.
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -total[i]));
         List<Candidate> ranked = new ArrayList<>(blended.size());
         for (int i : order) {
             Candidate c = head.get(i);
@@ -118,12 +118,5 @@ public final class LearnedRanker implements Ranker {
 
     private static String heaviest(Map<String, Double> used) {
         return used.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    }
-
-    private static double[] standardised(double[] scores) {
-        double mean = Arrays.stream(scores).average().orElse(0);
-        double var = Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).average().orElse(0);
-        double sd = var > 0 ? Math.sqrt(var) : 1;
-        return Arrays.stream(scores).map(s -> (s - mean) / sd).toArray();
     }
 }

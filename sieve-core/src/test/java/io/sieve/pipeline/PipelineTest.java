@@ -198,7 +198,7 @@ class PipelineTest {
                 new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
         var blend = new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
-                blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of());
+                blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
         Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null, null, null), bundle);
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
@@ -255,7 +255,7 @@ class PipelineTest {
 
     private Pipeline withRanker(Ranker ranker) {
         return new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
-                ranker, blend(), Duration.ofMillis(50), executor, new SlateReRanker(config.rerank()), List.of());
+                ranker, blend(), Duration.ofMillis(50), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
     }
 
     private BlendRanker blend() {

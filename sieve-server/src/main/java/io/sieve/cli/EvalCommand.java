@@ -48,15 +48,17 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--as-served", description = "Ask for every test user's list as a server started on the training"
+            + " part answers it (item statistics from the whole store, the serving clock, lists logged as served),"
+            + " which is what users get through the HTTP API; the replayed figure of the pipeline is shown beside it.")
+    boolean asServed;
+
     @Override
     public Integer call() {
         // A generous deadline: evaluation must not depend on how busy the machine is.
         Map<String, String> overrides = new LinkedHashMap<>(Map.of("retrieval.deadlineMs", "600000",
                 "ranking.deadlineMs", "600000"));
-        // The ranker learns the task it is measured on: predicting held-out events at random
-        // (stratified and strong splits) or the next events in time (temporal, leave-last-out).
         SplitProtocol chosen = split.protocol();
-        overrides.put("ranking.training.labels", chosen.isTemporal() ? "temporal" : "random");
         overrides.putAll(settings);
         SieveConfig config = ConfigLoader.withSettings(common.config(), overrides);
         EvaluationData data = EvaluationData.load(common.dataDir(), split.minValue);
@@ -68,16 +70,22 @@ final class EvalCommand implements Callable<Integer> {
         Evaluator.Prepared prepared = evaluator.prepare(config, parts);
         List<EvalReport.Row> rows = new ArrayList<>();
         SieveConfig blend = ConfigLoader.withSettings(config, Map.of("ranking.type", "blend"));
+        Evaluator.Mode mode = asServed ? Evaluator.Mode.AS_SERVED : Evaluator.Mode.REPLAYED;
         if (eachSource) {
             for (String source : enabledSources(config)) {
-                rows.add(evaluator.evaluate(source, onlySource(blend, source), prepared));
+                rows.add(evaluator.evaluate(source, onlySource(blend, source), prepared, mode));
             }
         }
         boolean learned = "learned".equals(config.ranking().type());
         if (learned) {
-            rows.add(evaluator.evaluate("retrieval blend", blend, prepared));
+            rows.add(evaluator.evaluate("retrieval blend", blend, prepared, mode));
         }
-        rows.add(evaluator.evaluate(learned ? "pipeline (learned ranker)" : "pipeline (blend)", config, prepared));
+        String pipeline = !learned ? "pipeline (blend)"
+                : prepared.bundle().ranker().isEmpty() ? "pipeline (ranker withheld: blend)" : "pipeline (learned ranker)";
+        rows.add(evaluator.evaluate(pipeline + (asServed ? ", as served" : ""), config, prepared, mode));
+        if (asServed) {
+            rows.add(evaluator.evaluate(pipeline + ", replayed", config, prepared, Evaluator.Mode.REPLAYED));
+        }
         var recall = evaluator.candidateRecall(config, prepared);
         EvalReport report = new EvalReport(common.dataDir().toString(), protocol.describe(), parts.train().size(),
                 parts.relevant().size(), items.size(), rows, recall,

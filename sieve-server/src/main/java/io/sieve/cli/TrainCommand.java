@@ -64,12 +64,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "ranker: trained on %s, %s lists, %s rows%n",
                 r.get("data"), r.get("lists"), r.get("rows")));
+        if (r.get("validation") instanceof Map<?, ?> validation) {
+            out.append("  held-out lists, out of fold: NDCG@10 of the ranker (of the blend)\n");
+            validation.forEach((kind, v) -> {
+                if (v instanceof Map<?, ?> o) {
+                    out.append(String.format(Locale.ROOT, "    %-8s %s (%s), gain %s +- %s, %s lists%n", kind,
+                            o.get("rankerNdcg@10"), o.get("blendNdcg@10"), o.get("gain"), o.get("standardError"), o.get("lists")));
+                }
+            });
+        }
         if (r.get("objectives") instanceof Map<?, ?> objectives) {
             objectives.forEach((name, o) -> {
                 if (o instanceof Map<?, ?> t) {
-                    out.append(String.format(Locale.ROOT,
-                            "  %-10s %s trees, held-out AUC %s (blend %s), NDCG@10 %s (blend %s)%n", name, t.get("trees"),
-                            t.get("heldOutAuc"), t.get("blendAuc"), t.get("heldOutNdcg@10"), t.get("blendNdcg@10")));
+                    out.append(String.format(Locale.ROOT, "  %-10s %s trees%n", name, t.get("trees")));
                     if (t.get("importance") instanceof Map<?, ?> importance) {
                         out.append("             top features by gain: ").append(importance.entrySet().stream().limit(8)
                                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
@@ -79,6 +86,8 @@ final class TrainCommand implements Callable<Integer> {
                 }
             });
         }
+        out.append(Boolean.TRUE.equals(r.get("served")) ? "ranker served: " : "ranker withheld, the blend orders the lists: ")
+                .append(r.get("decision")).append('\n');
         return out.toString();
     }
 }

@@ -53,6 +53,23 @@ final class ServerMetrics {
         debug.timedOut().forEach(source -> timeouts(source).increment());
         debug.failed().forEach(source -> failures(source).increment());
         debug.fallbacks().forEach(f -> fallbacks(f.substring(0, Math.max(0, f.indexOf(':')))).increment());
+        rankedBy(debug.rankedBy()).increment();
+    }
+
+    /**
+     * Requests by the ranker that ordered them and why: {@code learned/served}, or the blend because
+     * it is configured, training withheld the ranker (it did not beat the blend), the ranker failed
+     * or was late (fallback), or the bundle has no usable ranker.
+     */
+    private Counter rankedBy(String rankedBy) {
+        String by = rankedBy == null ? "" : rankedBy;
+        String[] tags = by.startsWith("learned") ? new String[] {"learned", "served"}
+                : by.equals("blend") ? new String[] {"blend", "configured"}
+                : by.startsWith("blend (ranker withheld") ? new String[] {"blend", "withheld"}
+                : by.equals("blend (fallback)") ? new String[] {"blend", "fallback"}
+                : new String[] {"blend", "no_model"};
+        return Counter.builder("sieve.ranker.requests").tag("ranker", tags[0]).tag("cause", tags[1])
+                .description("Recommendation requests by the ranker that ordered them, and why").register(registry);
     }
 
     /** Impressions that could not be logged (queue full or store error), lost to training. */

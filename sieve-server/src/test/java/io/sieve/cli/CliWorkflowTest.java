@@ -50,12 +50,12 @@ class CliWorkflowTest {
                 "--seed", "42", "--k", "10", "--json", json.toString());
         assertTrue(table.contains("per-user stratified random split, 75/25, seed 42"), table);
         Matcher blend = Pattern.compile("retrieval blend\\s+(0\\.\\d+)").matcher(table);
-        Matcher ranked = Pattern.compile("pipeline \\(learned ranker\\)\\s+(0\\.\\d+)").matcher(table);
+        Matcher ranked = Pattern.compile("pipeline \\((?:learned ranker|ranker withheld: blend)\\)\\s+(0\\.\\d+)").matcher(table);
         assertTrue(blend.find() && ranked.find(), table);
-        // The run is deterministic and measured 0.475 and 0.455 (BENCHMARKS.md); lower is a regression.
+        // The run is deterministic and measured 0.479 for both (BENCHMARKS.md); lower is a regression.
         assertTrue(Double.parseDouble(blend.group(1)) >= 0.47, table);
-        assertTrue(Double.parseDouble(ranked.group(1)) >= 0.45, table);
-        assertTrue(table.contains("held-out AUC"), table);
+        assertTrue(Double.parseDouble(ranked.group(1)) >= Double.parseDouble(blend.group(1)) - 0.005, table);
+        assertTrue(table.contains("held-out lists, out of fold"), table);
         assertTrue(table.contains("candidate recall of each source"), table);
         var report = Json.MAPPER.readTree(json.toFile());
         assertEquals(943, report.get("testUsers").asInt());

@@ -40,8 +40,9 @@ class FoldInTest {
 
     @Test
     void threeClicksOfANewUserSteerTheNextRecommendations() throws Exception {
-        // ALS alone: no co-visitation, session or popularity source could explain the result.
-        Map<String, String> onlyAls = new java.util.HashMap<>(Map.of(
+        // ALS alone: no co-visitation, session or popularity source could explain the result, and
+        // no learned ranker either, whose reasons would come from its own features.
+        Map<String, String> onlyAls = new java.util.HashMap<>(Map.of("ranking.type", "blend",
                 "training.als.factors", "8", "training.als.regularization", "0.5", "training.ease.enabled", "false"));
         for (String source : List.of("covisitation", "session", "popularity", "trending", "segment", "bpr", "ease")) {
             onlyAls.put("retrieval.sources." + source + ".enabled", "false");

@@ -17,7 +17,7 @@ import io.sieve.model.User;
 import io.sieve.retrieve.Candidate;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
-import io.sieve.train.rank.ReplayTrainingSet;
+import io.sieve.train.rank.RequestReplay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ class ImpressionParityTest {
 
     @Test
     void loggedImpressionFeaturesEqualTheOfflineBuildersFeatures() throws Exception {
-        SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of("ranking.training.labels", "random"));
+        SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of("ranking.gate", "false"));
         try (TestServer t = new TestServer(dataDir, config)) {
             seed(t.store);
             ModelBundle trained = new Trainer(config, Clock.systemUTC()).train(t.store);
@@ -68,8 +68,8 @@ class ImpressionParityTest {
             List<Impression> impressions = new ArrayList<>();
             t.store.forEachImpression(impressions::add);
             ModelBundle bundle = new BundleStore(dataDir).load(logged.modelVersion());
-            var request = new ReplayTrainingSet.Request("newcomer", logged.timestamp(), logged.surface(), logged.device(), Map.of());
-            ReplayTrainingSet.Row offline = new ReplayTrainingSet(config)
+            var request = new RequestReplay.Request("newcomer", logged.timestamp(), logged.surface(), logged.device());
+            RequestReplay.Row offline = new RequestReplay(config)
                     .rows(t.store, bundle, events, impressions, List.of(request)).get(0);
 
             int width = bundle.ranker().features().size();

@@ -15,7 +15,8 @@ import java.util.Map;
  * Training lists from logged impressions: the features are the ones serving computed, as logged,
  * and an item is labelled by the user's events on it that carry the impression's request id or
  * fall inside the attribution window after it. Only impressions logged under the current feature
- * schema are used.
+ * schema, with at least one item the user engaged with, make lists: a slate nobody reacted to
+ * teaches a ranker nothing.
  */
 final class ImpressionTrainingSet {
     private final SieveConfig config;
@@ -24,39 +25,65 @@ final class ImpressionTrainingSet {
         this.config = config;
     }
 
-    /** Logged impressions usable as training lists: current schema, every shown item with features. */
-    List<Impression> usable(List<Impression> impressions, String schema) {
-        return impressions.stream()
-                .filter(i -> schema.equals(i.featureSchema()) && !i.items().isEmpty()
-                        && i.items().stream().allMatch(s -> s.features() != null))
-                .toList();
+    /** A logged slate and, per objective, the grade of each shown item. */
+    record Labelled(Impression impression, Map<String, int[]> labels) {
     }
 
-    /** @param events every event in time order */
-    void addTo(TrainingRows rows, List<Impression> impressions, List<Event> events, Map<String, Objective> objectives,
-               java.util.function.Predicate<Impression> held) {
+    /**
+     * @param events every event in time order
+     * @return the impressions under {@code schema} with features on every item and a relevant item under some objective
+     */
+    List<Labelled> labelled(List<Impression> impressions, List<Event> events, String schema,
+                            Map<String, Objective> objectives) {
         Map<String, List<Event>> byUser = new HashMap<>();
         for (Event e : events) {
             byUser.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e);
         }
         Duration window = Duration.ofMinutes(config.ranking().training().attributionWindowMinutes());
+        List<Labelled> out = new ArrayList<>();
         for (Impression impression : impressions) {
+            if (!schema.equals(impression.featureSchema()) || impression.items().isEmpty()
+                    || !impression.items().stream().allMatch(s -> s.features() != null)) {
+                continue;
+            }
             List<Event> userEvents = byUser.getOrDefault(impression.user(), List.of());
+            int n = impression.items().size();
+            Map<String, int[]> labels = new LinkedHashMap<>();
+            objectives.keySet().forEach(o -> labels.put(o, new int[n]));
+            boolean relevant = false;
+            for (int i = 0; i < n; i++) {
+                List<Event> onItem = attributed(impression, impression.items().get(i).item(), userEvents, window);
+                for (Map.Entry<String, Objective> o : objectives.entrySet()) {
+                    int grade = RankingLabels.grade(o.getValue(), config.types(), onItem);
+                    labels.get(o.getKey())[i] = grade;
+                    relevant |= grade > 0;
+                }
+            }
+            if (relevant) {
+                out.add(new Labelled(impression, labels));
+            }
+        }
+        return out;
+    }
+
+    /** Adds each slate as a list in fold hash(request id) mod {@code folds}; its baseline is the order it was shown in. */
+    void addTo(TrainingRows rows, List<Labelled> slates, int folds) {
+        for (Labelled slate : slates) {
+            Impression impression = slate.impression();
             int n = impression.items().size();
             float[] features = new float[n * rows.width()];
             double[] baseline = new double[n];
-            Map<String, int[]> labels = new LinkedHashMap<>();
-            objectives.keySet().forEach(o -> labels.put(o, new int[n]));
+            String[] items = new String[n];
             for (int i = 0; i < n; i++) {
                 Impression.Shown shown = impression.items().get(i);
                 System.arraycopy(shown.features(), 0, features, i * rows.width(), rows.width());
                 baseline[i] = -shown.position();
-                List<Event> onItem = attributed(impression, shown.item(), userEvents, window);
-                for (Map.Entry<String, Objective> o : objectives.entrySet()) {
-                    labels.get(o.getKey())[i] = RankingLabels.grade(o.getValue(), config.types(), onItem);
-                }
+                items[i] = shown.item();
             }
-            rows.addList(features, labels, baseline, held.test(impression));
+            Map<String, Double> ideal = new LinkedHashMap<>();
+            slate.labels().forEach((objective, grades) -> ideal.put(objective, ListNdcg.ideal(grades)));
+            int fold = Math.floorMod(impression.requestId().hashCode(), folds);
+            rows.addList(features, slate.labels(), baseline, new TrainingRows.ListInfo(fold, "logged", items, ideal));
         }
     }
 

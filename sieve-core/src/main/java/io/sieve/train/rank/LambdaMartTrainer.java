@@ -1,10 +1,11 @@
 package io.sieve.train.rank;
 
+import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import io.sieve.config.SieveConfig.RankerTraining;
-import io.sieve.eval.RankingMetrics;
+import io.sieve.feature.FeatureSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,9 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Trains one objective's LambdaMART model with LightGBM, stopping when NDCG@10 on the held-out
- * lists has not improved for {@code earlyStoppingRounds}, and measures the result on those lists:
- * the mean per-list AUC of the model and of the blend it replaces, and gain feature importance.
+ * Trains one objective's LambdaMART model with LightGBM, stopping when NDCG@10 on a separate set of
+ * lists has not improved for {@code earlyStoppingRounds}, and scores lists with a trained model.
  */
 final class LambdaMartTrainer {
     private final RankerTraining settings;
@@ -29,17 +29,17 @@ final class LambdaMartTrainer {
         this.categorical = categorical;
     }
 
-    /** A trained objective and what it scored on the held-out lists. */
-    record Trained(String modelText, int trees, double ndcg10, double blendNdcg10, double auc, double blendAuc,
-                   Map<String, Double> importance) {
+    /** A trained objective: LightGBM's text model, its trees, and each feature's share of the gain. */
+    record Trained(String modelText, int trees, Map<String, Double> importance) {
     }
 
-    Trained train(String objective, TrainingRows.Part train, TrainingRows.Part held) {
+    /** @param stop the lists early stopping watches; never the lists the model is judged on */
+    Trained fit(String objective, TrainingRows.Part train, TrainingRows.Part stop) {
         String params = params();
         try (LGBMDataset trainSet = dataset(train, objective, params, null);
-             LGBMDataset heldSet = dataset(held, objective, params, trainSet);
+             LGBMDataset stopSet = dataset(stop, objective, params, trainSet);
              LGBMBooster booster = LGBMBooster.create(trainSet, params)) {
-            booster.addValidData(heldSet);
+            booster.addValidData(stopSet);
             double best = Double.NEGATIVE_INFINITY;
             int bestTrees = 0;
             for (int t = 1; t <= settings.trees(); t++) {
@@ -57,15 +57,22 @@ final class LambdaMartTrainer {
             bestTrees = Math.max(bestTrees, 1);
             String text = booster.saveModelToString(0, bestTrees, LGBMBooster.FeatureImportanceType.GAIN);
             try (LGBMBooster model = LGBMBooster.loadModelFromString(text)) {
-                double[] scores = model.predictForMat(held.features(), held.rows(), features.size(), true,
-                        com.microsoft.ml.lightgbm.PredictionType.C_API_PREDICT_NORMAL);
-                double[] gain = model.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
-                return new Trained(text, bestTrees, meanListNdcg(scores, held, objective),
-                        meanListNdcg(held.baseline(), held, objective), meanListAuc(scores, held, objective),
-                        meanListAuc(held.baseline(), held, objective), importance(gain));
+                return new Trained(text, bestTrees, importance(model.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN)));
             }
         } catch (LGBMException e) {
             throw new IllegalStateException("LightGBM failed to train '" + objective + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's score of every row of {@code part}. */
+    double[] predict(String modelText, TrainingRows.Part part) {
+        if (part.rows() == 0) {
+            return new double[0];
+        }
+        try (LGBMBooster model = LGBMBooster.loadModelFromString(modelText)) {
+            return model.predictForMat(part.features(), part.rows(), features.size(), true, PredictionType.C_API_PREDICT_NORMAL);
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM failed to score: " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +85,21 @@ final class LambdaMartTrainer {
                 + " num_leaves=" + settings.leaves()
                 + " learning_rate=" + settings.learningRate()
                 + " min_data_in_leaf=" + settings.minDataInLeaf()
-                + (cats.isEmpty() ? "" : " categorical_feature=" + cats);
+                + (cats.isEmpty() ? "" : " categorical_feature=" + cats)
+                + " monotone_constraints=" + monotone();
+    }
+
+    /**
+     * All else equal, a candidate the blend scores higher never ranks lower: without this, trees
+     * fitted to a few held-out labels per list bend the blend's score into a non-monotone step
+     * function and undo the first stage's finer order (measured in BENCHMARKS.md).
+     */
+    private String monotone() {
+        return features.stream().map(f -> switch (f) {
+            case FeatureSchema.BLEND_SCORE -> "1";
+            case FeatureSchema.BLEND_RANK -> "-1";
+            default -> "0";
+        }).collect(Collectors.joining(","));
     }
 
     private LGBMDataset dataset(TrainingRows.Part part, String objective, String params, LGBMDataset reference)
@@ -88,49 +109,6 @@ final class LambdaMartTrainer {
         d.setField("label", part.labels().get(objective));
         d.setField("group", part.groups());
         return d;
-    }
-
-    private static double meanListAuc(double[] scores, TrainingRows.Part part, String objective) {
-        float[] labels = part.labels().get(objective);
-        double sum = 0;
-        int counted = 0;
-        int from = 0;
-        for (int size : part.groups()) {
-            double auc = RankingMetrics.auc(scores, labels, from, from + size);
-            if (!Double.isNaN(auc)) {
-                sum += auc;
-                counted++;
-            }
-            from += size;
-        }
-        return counted == 0 ? Double.NaN : sum / counted;
-    }
-
-    /** Mean NDCG@10 over the lists, with LightGBM's gains (2^grade - 1); lists without a relevant row count 1, as LightGBM counts them. */
-    private static double meanListNdcg(double[] scores, TrainingRows.Part part, String objective) {
-        float[] labels = part.labels().get(objective);
-        double sum = 0;
-        int from = 0;
-        for (int size : part.groups()) {
-            int start = from;
-            Integer[] byScore = new Integer[size];
-            Integer[] byLabel = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                byScore[i] = start + i;
-                byLabel[i] = start + i;
-            }
-            Arrays.sort(byScore, Comparator.comparingDouble((Integer i) -> -scores[i]));
-            Arrays.sort(byLabel, Comparator.comparingDouble((Integer i) -> -labels[i]));
-            double dcg = 0;
-            double ideal = 0;
-            for (int r = 0; r < Math.min(10, size); r++) {
-                dcg += (Math.pow(2, labels[byScore[r]]) - 1) / (Math.log(r + 2) / Math.log(2));
-                ideal += (Math.pow(2, labels[byLabel[r]]) - 1) / (Math.log(r + 2) / Math.log(2));
-            }
-            sum += ideal > 0 ? dcg / ideal : 1;
-            from += size;
-        }
-        return part.groups().length == 0 ? Double.NaN : sum / part.groups().length;
     }
 
     /** Share of the total gain per feature, largest first, features that never split left out. */

@@ -1,30 +1,29 @@
 package io.sieve.train.rank;
 
-import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.config.SieveConfig.Objective;
 import io.sieve.feature.FeatureSchema;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.rank.RankerModel;
-import io.sieve.retrieve.Candidate;
-import io.sieve.store.InMemoryStore;
 import io.sieve.store.Store;
-import io.sieve.train.Trainer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains the learned ranker: one LambdaMART model per weighted objective, on logged impressions
- * when enough exist, otherwise on history replayed point-in-time ({@link ReplayTrainingSet}).
- * Returns the models and a report (data used, held-out AUC against the blend, feature importance)
- * that goes into the bundle's manifest.
+ * when enough of them were engaged with, otherwise on lists built from held-out history
+ * ({@link HeldOutLists}). Then it decides whether the ranker is served at all: only when, out of
+ * fold, it ordered the lists better than the blend on every kind of list ({@link RankerValidation}).
+ * Returns the models (none when the blend keeps the lists) and a report for the bundle's manifest.
  */
 public final class RankerTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(RankerTrainer.class);
@@ -38,15 +37,18 @@ public final class RankerTrainer {
         this.clock = clock;
     }
 
-    public record Result(RankerModel model, Map<String, Object> report) {
+    /** @param served whether the bundle serves the model; when not, {@code model} is empty and {@code decision} says why */
+    public record Result(RankerModel model, boolean served, String decision, Map<String, Object> report) {
     }
 
     public Result train(Store store) {
         FeatureSchema schema = FeatureSchema.of(config);
         Map<String, Objective> objectives = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         config.ranking().objectives().forEach((name, o) -> {
             if (o.weight() > 0) {
                 objectives.put(name, o);
+                weights.put(name, o.weight());
             }
         });
         List<Event> events = new ArrayList<>();
@@ -57,97 +59,97 @@ public final class RankerTrainer {
         var training = config.ranking().training();
         Map<String, Object> report = new LinkedHashMap<>();
         TrainingRows rows = new TrainingRows(schema.size(), List.copyOf(objectives.keySet()));
-        Random split = new Random(training.seed());
         ImpressionTrainingSet logged = new ImpressionTrainingSet(config);
-        List<Impression> usable = logged.usable(impressions, schema.fingerprint());
-        if (usable.size() >= training.minImpressions()) {
-            report.put("data", "logged impressions");
-            logged.addTo(rows, usable, events, objectives, i -> split.nextDouble() < training.validationFraction());
-        } else {
-            report.put("data", "replayed history (" + usable.size() + " usable logged impressions, "
-                    + training.minImpressions() + " needed)");
-            replay(store, events, impressions, objectives, rows, split, report);
+        List<ImpressionTrainingSet.Labelled> slates = logged.labelled(impressions, events, schema.fingerprint(), objectives);
+        if (slates.size() >= training.minImpressions()) {
+            report.put("data", "logged impressions (" + slates.size() + " engaged slates)");
+            logged.addTo(rows, slates, training.folds());
+        } else if (!events.isEmpty()) {
+            report.put("data", "held-out history (" + slates.size() + " engaged logged slates, "
+                    + training.minImpressions() + " needed to train on impressions)");
+            // Both kinds are always built: the ranker is validated on both, whichever it learns from.
+            List<HeldOutPlan.Kind> kinds = List.of(HeldOutPlan.Kind.values());
+            HeldOutPlan plan = HeldOutPlan.of(events, config.types(), kinds, training.folds(), training.labelFraction(),
+                    training.maxRequests(), training.seed());
+            events = null; // the plan keeps what it needs; the folds read the store
+            HeldOutLists.Summary summary = new HeldOutLists(config, clock).addTo(rows, store, plan, impressions, objectives);
+            report.put("labels", training.labelFraction() + " of each sampled user's events held out, " + training.folds()
+                    + " folds; trained on kinds " + training.kinds() + ", validated on " + kinds);
+            // How much of what users did the candidate lists contained: the ranker's ceiling.
+            report.put("labelRecall", RankerValidation.round(summary.labelRecall()));
         }
         report.put("lists", rows.lists());
         report.put("rows", rows.rows());
         report.put("featureSchema", schema.fingerprint());
 
-        TrainingRows.Part train = rows.part(false);
-        TrainingRows.Part held = rows.part(true);
         LambdaMartTrainer trainer = new LambdaMartTrainer(training, schema.names(), schema.categorical());
+        java.util.Set<String> learnedKinds = new java.util.HashSet<>(training.kinds());
+        learnedKinds.add("logged");
+        java.util.function.IntPredicate learnsFrom = g -> learnedKinds.contains(rows.info(g).kind());
+        Map<String, String> texts = fit(rows, learnsFrom, objectives, trainer, report);
+        // Serving skips an objective without a model, so validation judges what is served: the
+        // trained objectives, by the labels of the heaviest of them.
+        weights.keySet().retainAll(texts.keySet());
+        String judged = weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String decision;
+        boolean served;
+        if (texts.isEmpty()) {
+            served = false;
+            decision = "no objective could be trained";
+        } else {
+            List<RankerValidation.Outcome> outcomes = new RankerValidation(trainer, weights, training.validationFraction(),
+                    training.seed()).crossFit(rows, learnsFrom, training.folds(), judged);
+            Map<String, Object> validation = new LinkedHashMap<>();
+            outcomes.forEach(o -> validation.put(o.kind(), o.report()));
+            report.put("validation", validation);
+            String verdict = RankerGate.verdict(outcomes);
+            served = verdict == null || !config.ranking().gate();
+            decision = verdict == null ? RankerGate.describe(outcomes)
+                    : served ? "served although " + verdict + " (ranking.gate is off)" : verdict;
+        }
+        report.put("served", served);
+        report.put("decision", decision);
+        LOG.info("ranker {}: {}", served ? "served" : "withheld, the blend orders the lists", decision);
+        RankerModel model = served ? new RankerModel(schema.names(), schema.fingerprint(), texts) : RankerModel.NONE;
+        return new Result(model, served, decision, report);
+    }
+
+    /** The final models, one per objective, on every list; early stopping watches a seeded share of them. */
+    private Map<String, String> fit(TrainingRows rows, java.util.function.IntPredicate learnsFrom,
+                                    Map<String, Objective> objectives, LambdaMartTrainer trainer, Map<String, Object> report) {
+        var training = config.ranking().training();
+        Random random = new Random(training.seed());
+        boolean[] stop = new boolean[rows.lists()];
+        for (int g = 0; g < stop.length; g++) {
+            stop[g] = random.nextDouble() < training.validationFraction();
+        }
+        TrainingRows.Part train = rows.part(g -> learnsFrom.test(g) && !stop[g]);
+        TrainingRows.Part watch = rows.part(g -> learnsFrom.test(g) && stop[g]);
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, Object> perObjective = new LinkedHashMap<>();
         for (String objective : objectives.keySet()) {
-            if (train.groups().length < MIN_LISTS || held.groups().length == 0
-                    || train.positives(objective) == 0 || held.positives(objective) == 0) {
-                perObjective.put(objective, "not trained: " + train.groups().length + " training and "
-                        + held.groups().length + " held-out lists, " + train.positives(objective) + " and "
-                        + held.positives(objective) + " relevant rows");
+            if (!trainable(train, watch, objective)) {
+                perObjective.put(objective, String.format(Locale.ROOT, "not trained: %d training and %d early-stopping lists,"
+                        + " %d and %d relevant rows", train.groups().length, watch.groups().length,
+                        train.positives(objective), watch.positives(objective)));
                 continue;
             }
-            LambdaMartTrainer.Trained t = trainer.train(objective, train, held);
+            LambdaMartTrainer.Trained t = trainer.fit(objective, train, watch);
             texts.put(objective, t.modelText());
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("trees", t.trees());
-            r.put("heldOutNdcg@10", round(t.ndcg10()));
-            r.put("blendNdcg@10", round(t.blendNdcg10()));
-            r.put("heldOutAuc", round(t.auc()));
-            r.put("blendAuc", round(t.blendAuc()));
             r.put("importance", t.importance());
             perObjective.put(objective, r);
-            LOG.info("ranker objective {}: {} trees, held-out AUC {} (blend {})", objective, t.trees(),
-                    round(t.auc()), round(t.blendAuc()));
+            LOG.info("ranker objective {}: {} trees; top features {}", objective, t.trees(),
+                    t.importance().keySet().stream().limit(5).collect(Collectors.joining(", ")));
         }
         report.put("objectives", perObjective);
-        RankerModel model = texts.isEmpty() ? RankerModel.NONE
-                : new RankerModel(schema.names(), schema.fingerprint(), texts);
-        return new Result(model, report);
+        return texts;
     }
 
-    private void replay(Store store, List<Event> events, List<Impression> impressions, Map<String, Objective> objectives,
-                        TrainingRows rows, Random split, Map<String, Object> report) {
-        if (events.isEmpty()) {
-            return;
-        }
-        ReplayTrainingSet replay = new ReplayTrainingSet(config);
-        ReplayTrainingSet.Plan plan = "random".equals(config.ranking().training().labels())
-                ? replay.random(events) : replay.temporal(events);
-        InMemoryStore before = new InMemoryStore();
-        List<io.sieve.model.Item> items = new ArrayList<>();
-        store.forEachItem(items::add);
-        before.putItems(items);
-        List<io.sieve.model.User> users = new ArrayList<>();
-        store.forEachUser(users::add);
-        before.putUsers(users);
-        before.appendEvents(plan.history());
-        ModelBundle retrieval = new Trainer(config, clock).trainRetrieval(before);
-        var training = config.ranking().training();
-        int labelled = 0;
-        int retrieved = 0;
-        for (ReplayTrainingSet.Row row : replay.rows(before, retrieval, plan.statistics(), impressions, plan.requests())) {
-            List<Candidate> candidates = row.candidates();
-            int n = candidates.size();
-            Map<String, int[]> labels = new LinkedHashMap<>();
-            objectives.keySet().forEach(o -> labels.put(o, new int[n]));
-            double[] baseline = new double[n];
-            for (int i = 0; i < n; i++) {
-                List<Event> onItem = row.request().labels().getOrDefault(candidates.get(i).itemId(), List.of());
-                for (Map.Entry<String, Objective> o : objectives.entrySet()) {
-                    labels.get(o.getKey())[i] = RankingLabels.grade(o.getValue(), config.types(), onItem);
-                }
-                baseline[i] = candidates.get(i).score();
-                retrieved += onItem.isEmpty() ? 0 : 1;
-            }
-            labelled += row.request().labels().size();
-            rows.addList(row.features(), labels, baseline, split.nextDouble() < training.validationFraction());
-        }
-        report.put("labels", plan.description());
-        report.put("requests", plan.requests().size());
-        // How much of what users did next the candidate lists contained: the ranker's ceiling.
-        report.put("labelRecall", labelled == 0 ? 0 : round(retrieved / (double) labelled));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+    /** Whether an objective has enough lists, and relevant rows on both sides, to be trained. */
+    static boolean trainable(TrainingRows.Part train, TrainingRows.Part watch, String objective) {
+        return train.groups().length >= MIN_LISTS && watch.groups().length > 0
+                && train.positives(objective) > 0 && watch.positives(objective) > 0;
     }
 }

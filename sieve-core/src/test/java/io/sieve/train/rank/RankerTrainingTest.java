@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class RankerTrainingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-    private final SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(),
-            Map.of("ranking.training.labels", "random"));
+    /** Serves whatever ranker it trains: these tests are about ranking, not about the gate. */
+    private final SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of("ranking.gate", "false"));
 
     private static InMemoryStore world() {
         InMemoryStore store = new InMemoryStore();
@@ -55,9 +55,9 @@ class RankerTrainingTest {
         ModelBundle retrieval = new Trainer(config, CLOCK).trainRetrieval(store);
         String user = TasteClusters.user(1, 4);
         Instant t = store.history(user, 1).get(0).timestamp().plusSeconds(30);
-        var request = new ReplayTrainingSet.Request(user, t, "home", null, Map.of());
-        ReplayTrainingSet replay = new ReplayTrainingSet(config);
-        ReplayTrainingSet.Row before = replay.rows(store, retrieval, events(store), List.of(), List.of(request)).get(0);
+        var request = new RequestReplay.Request(user, t, "home", null);
+        RequestReplay replay = new RequestReplay(config);
+        RequestReplay.Row before = replay.rows(store, retrieval, events(store), List.of(), List.of(request)).get(0);
 
         // After t: the same user and others act on the very candidates of the row, and it is shown to them.
         List<Event> later = new ArrayList<>();
@@ -72,15 +72,15 @@ class RankerTrainingTest {
         List<Impression> impressions = List.of(new Impression("later", user, t.plusSeconds(50), "home", null,
                 retrieval.version(), null, shown));
         store.logImpressions(impressions);
-        ReplayTrainingSet.Row after = new ReplayTrainingSet(config)
+        RequestReplay.Row after = new RequestReplay(config)
                 .rows(store, retrieval, events(store), impressions, List.of(request)).get(0);
 
         assertEquals(ids(before.candidates()), ids(after.candidates()));
         assertArrayEquals(before.features(), after.features());
 
         // The control: asked after those events, the same user's row does change.
-        var laterRequest = new ReplayTrainingSet.Request(user, t.plusSeconds(3600), "home", null, Map.of());
-        ReplayTrainingSet.Row changed = new ReplayTrainingSet(config)
+        var laterRequest = new RequestReplay.Request(user, t.plusSeconds(3600), "home", null);
+        RequestReplay.Row changed = new RequestReplay(config)
                 .rows(store, retrieval, events(store), impressions, List.of(laterRequest)).get(0);
         assertFalse(Arrays.equals(before.features(), changed.features()));
     }
@@ -91,10 +91,11 @@ class RankerTrainingTest {
         ModelBundle bundle = new Trainer(config, CLOCK).train(store);
         assertFalse(bundle.ranker().isEmpty());
         Map<?, ?> report = (Map<?, ?>) bundle.manifest().parameters().get("ranker");
-        assertTrue(report.get("data").toString().startsWith("replayed history"));
+        assertTrue(report.get("data").toString().startsWith("held-out history"));
         Map<?, ?> click = (Map<?, ?>) ((Map<?, ?>) report.get("objectives")).get("click");
-        assertTrue(((Number) click.get("heldOutAuc")).doubleValue() > 0.5, "held-out AUC " + report);
         assertFalse(((Map<?, ?>) click.get("importance")).isEmpty());
+        Map<?, ?> validation = (Map<?, ?>) report.get("validation");
+        assertEquals(java.util.Set.of("random", "latest", "all"), validation.keySet(), "validated on both kinds: " + report);
 
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);
@@ -159,12 +160,84 @@ class RankerTrainingTest {
         assertEquals(600, store.impressionCount());
         ModelBundle retrained = new Trainer(fromLogs, CLOCK).train(store);
         Map<?, ?> report = (Map<?, ?>) retrained.manifest().parameters().get("ranker");
-        assertEquals("logged impressions", report.get("data"));
+        assertTrue(report.get("data").toString().startsWith("logged impressions"), report.toString());
         List<Impression> logged = new ArrayList<>();
         store.forEachImpression(logged::add);
         long ranked = logged.stream().filter(i -> !i.items().isEmpty() && i.items().stream().allMatch(x -> x.features() != null)).count();
         assertTrue(ranked > 550, "most slates were ranked by the model: " + ranked);
-        assertEquals(ranked, ((Number) report.get("lists")).longValue());
+        long engaged = logged.stream().filter(i -> i.items().stream()
+                .anyMatch(x -> TasteClusters.genreOf(x.item()) == TasteClusters.genreOf(i.user()))).count();
+        assertTrue(((Number) report.get("lists")).longValue() <= engaged, "only slates with a click are lists: " + report);
+    }
+
+    @Test
+    void slatesNobodyClickedDoNotReplaceHistory() {
+        InMemoryStore store = world();
+        SieveConfig fromLogs = ConfigLoader.withSettings(config, Map.of("ranking.training.minImpressions", "300"));
+        ModelBundle bundle = new Trainer(fromLogs, CLOCK).train(store);
+        Instant at = TasteClusters.START.plus(java.time.Duration.ofDays(30)); // after every event: nothing to attribute
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(fromLogs, store, ItemStatistics.replayed(fromLogs, store), executor);
+            for (int u = 0; u < 100; u++) {
+                for (int g = 0; g < 3; g++) {
+                    at = at.plusSeconds(60);
+                    store.logImpressions(List.of(pipeline.recommend(new RecommendationRequest(TasteClusters.user(g, u), 10,
+                            null, null, null, false, at, null, null), bundle).impression()));
+                }
+            }
+        }
+        assertEquals(300, store.impressionCount());
+        Map<?, ?> report = (Map<?, ?>) new Trainer(fromLogs, CLOCK).train(store).manifest().parameters().get("ranker");
+        assertTrue(report.get("data").toString().startsWith("held-out history (0 engaged logged slates"), report.toString());
+        assertEquals(Boolean.TRUE, report.get("served"));
+    }
+
+    @Test
+    void aRankerThatLosesToTheBlendOnHeldOutListsIsNotServedAndSaysWhy() {
+        InMemoryStore store = world();
+        SieveConfig gated = ConfigLoader.defaults();
+        ModelBundle bundle = new Trainer(gated, CLOCK).train(store);
+        Map<?, ?> report = (Map<?, ?>) bundle.manifest().parameters().get("ranker");
+        assertEquals(Boolean.FALSE, report.get("served"), report.toString());
+        String decision = report.get("decision").toString();
+        assertTrue(decision.startsWith("the ranker lost to the blend on "), decision);
+        assertTrue(bundle.ranker().isEmpty(), "a withheld ranker is not in the bundle");
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(gated, store, ItemStatistics.replayed(gated, store), executor);
+            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(1, 2), 10, null, null,
+                    null, true, null, null, null), bundle);
+            assertEquals("blend (ranker withheld by training: " + decision + ")", r.debug().rankedBy());
+            var blend = PipelineFactory.create(ConfigLoader.withSettings(gated, Map.of("ranking.type", "blend")), store,
+                    ItemStatistics.replayed(gated, store), executor).recommend(new RecommendationRequest(TasteClusters.user(1, 2),
+                    10, null, null, null, false, null, null, null), bundle);
+            assertEquals(blend.items().stream().map(Recommendations.RecommendedItem::id).toList(),
+                    r.items().stream().map(Recommendations.RecommendedItem::id).toList(), "the blend's own list is served");
+        }
+    }
+
+    @Test
+    void aRankerThatBeatsAPoorBlendOnBothKindsOfListsIsServed() {
+        InMemoryStore store = world();
+        // A blend that leans on global popularity: the ranker sees every source and the user's genre.
+        SieveConfig poorBlend = ConfigLoader.withSettings(ConfigLoader.defaults(), Map.of(
+                "retrieval.sources.popularity.weight", "1", "retrieval.sources.als.weight", "0.001",
+                "retrieval.sources.ease.weight", "0.001", "retrieval.sources.covisitation.weight", "0.001",
+                "retrieval.sources.session.weight", "0.001", "retrieval.sources.alsSession.weight", "0.001",
+                "retrieval.sources.segment.weight", "0.001"));
+        ModelBundle bundle = new Trainer(poorBlend, CLOCK).train(store);
+        Map<?, ?> report = (Map<?, ?>) bundle.manifest().parameters().get("ranker");
+        assertEquals(Boolean.TRUE, report.get("served"), report.toString());
+        Map<?, ?> validation = (Map<?, ?>) report.get("validation");
+        for (String kind : List.of("random", "latest")) {
+            Map<?, ?> outcome = (Map<?, ?>) validation.get(kind);
+            assertTrue(((Number) outcome.get("gain")).doubleValue() > 0, kind + ": " + outcome);
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Pipeline pipeline = PipelineFactory.create(poorBlend, store, ItemStatistics.replayed(poorBlend, store), executor);
+            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(1, 2), 10, null, null,
+                    null, true, null, null, null), bundle);
+            assertEquals("learned {click=1.0}", r.debug().rankedBy());
+        }
     }
 
     private static List<String> ids(List<Candidate> candidates) {
