@@ -1,6 +1,7 @@
 package io.sieve.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +82,27 @@ public final class SieveServer implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
         List<Route> routes = new CopyOnWriteArrayList<>();
 
+        ProblemErrorHandler errors = new ProblemErrorHandler();
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.useVirtualThreads = true;
             cfg.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
             // Jetty drains in-flight requests on stop only when a StatisticsHandler counts them.
-            cfg.jetty.modifyServer(server -> server.setHandler(new StatisticsHandler()));
+            cfg.jetty.modifyServer(server -> {
+                server.setHandler(new StatisticsHandler());
+                server.setErrorHandler(errors);
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new ClientErrorConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
+            // A client that stops sending, or goes away, is not a failure of the server.
+            cfg.jetty.timeoutStatus = HttpStatus.REQUEST_TIMEOUT.getCode();
+            cfg.jetty.clientAbortStatus = HttpStatus.CLIENT_CLOSED_REQUEST.getCode();
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
@@ -95,6 +111,7 @@ public final class SieveServer implements AutoCloseable {
         });
         ProblemHandler.install(app);
         metrics.install(app);
+        app.before(RequestTargets::check);
         CatalogRoutes.items(store, bodies, clock).register(app);
         CatalogRoutes.users(store, bodies).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
@@ -106,7 +123,7 @@ public final class SieveServer implements AutoCloseable {
         new DocsRoutes(routes, model).register(app);
 
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             retrievalExecutor.shutdownNow();
             impressions.close();
