@@ -1,6 +1,7 @@
 package io.sieve.cli;
 
 import io.javalin.util.JavalinBindException;
+import io.sieve.config.ConfigException;
 import io.sieve.config.SieveConfig;
 import io.sieve.server.SieveServer;
 import io.sieve.store.RocksStore;
@@ -52,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (JavalinBindException e) {
             store.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        } catch (ConfigException e) {
+            store.close();
+            throw e;
         }
     }
 

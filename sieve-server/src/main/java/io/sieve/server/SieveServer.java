@@ -35,9 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class SieveServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SieveServer.class);
 
-    /** Room for batches of about 100k events; larger loads belong to {@code sieve import}. */
-    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-
     /** How long a stop waits for requests in flight; event batches may need a few seconds to sync. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -67,7 +64,12 @@ public final class SieveServer implements AutoCloseable {
         return start(config, store, dataDir, config.server().host(), port);
     }
 
+    /**
+     * @throws io.sieve.config.ConfigException when an API key's secret is missing, or {@code host} is
+     *                                         reachable from other machines and no key is configured
+     */
     public static SieveServer start(SieveConfig config, Store store, Path dataDir, String host, int port) {
+        ApiKeyAuth auth = ApiKeyAuth.forServer(config.security(), host, System.getenv());
         Clock clock = Clock.systemUTC();
         BundleStore bundles = new BundleStore(dataDir);
         ModelHolder model = new ModelHolder(initialBundle(config, store, bundles, clock));
@@ -79,7 +81,8 @@ public final class SieveServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics(model, clock,
                 pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
         ImpressionLog impressions = new ImpressionLog(store, statistics, metrics.droppedImpressions());
-        RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
+        RequestBodies bodies = new RequestBodies(config.limits());
+        RecordLimits limits = new RecordLimits(config.limits());
         List<Route> routes = new CopyOnWriteArrayList<>();
 
         ProblemErrorHandler errors = new ProblemErrorHandler();
@@ -112,10 +115,11 @@ public final class SieveServer implements AutoCloseable {
         ProblemHandler.install(app);
         metrics.install(app);
         app.before(RequestTargets::check);
-        CatalogRoutes.items(store, bodies, clock).register(app);
-        CatalogRoutes.users(store, bodies).register(app);
+        app.beforeMatched(auth::check);
+        CatalogRoutes.items(store, bodies, limits, clock).register(app);
+        CatalogRoutes.users(store, bodies, limits).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
-        new OnboardingRoutes(store, statistics, bodies, clock).register(app);
+        new OnboardingRoutes(store, statistics, bodies, clock, limits).register(app);
         new RecommendationRoutes(pipeline, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);

@@ -207,7 +207,7 @@ class ServerErrorsTest {
 
     @Test
     void oversizedBodyIs413() {
-        String huge = "[" + "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"},".repeat(SieveServer.MAX_BODY_BYTES / 40) + "]";
+        String huge = "[" + "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"},".repeat(api.config.limits().bodyBytes() / 40) + "]";
         JsonNode p = api.send("POST", "/v1/events/batch", huge).problem(413);
         assertEquals("urn:sieve:problem:body-too-large", p.get("type").asText());
     }

@@ -35,7 +35,8 @@ final class TestServer implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** One response, with its body parsed on demand. */
-    record Response(int status, String contentType, String body) {
+    /** @param challenge the WWW-Authenticate header, empty when absent */
+    record Response(int status, String contentType, String body, String challenge) {
         JsonNode json() {
             try {
                 return Json.MAPPER.readTree(body);
@@ -133,14 +134,21 @@ final class TestServer implements AutoCloseable {
     }
 
     Response send(String method, String path, String json) {
+        return send(method, path, json, Map.of());
+    }
+
+    /** A JSON body is sent as application/json unless {@code headers} say otherwise. */
+    Response send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.setHeader("Content-Type", "application/json");
         }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
