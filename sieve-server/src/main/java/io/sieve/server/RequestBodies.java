@@ -179,7 +179,7 @@ final class RequestBodies {
 
     /** application/json, with no charset or UTF-8 (RFC 8259 knows no other). */
     private static void requireJson(String contentType) {
-        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        String[] parts = (contentType == null ? "" : contentType).split(";", -1);
         boolean json = parts[0].trim().equalsIgnoreCase(JSON);
         for (int i = 1; i < parts.length && json; i++) {
             String[] parameter = parts[i].split("=", 2);
