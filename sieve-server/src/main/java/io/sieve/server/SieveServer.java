@@ -120,6 +120,7 @@ public final class SieveServer implements AutoCloseable {
         CatalogRoutes.users(store, bodies, limits).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
         new OnboardingRoutes(store, statistics, bodies, clock, limits).register(app);
+        new UserEventsRoutes(store).register(app);
         new RecommendationRoutes(pipeline, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
