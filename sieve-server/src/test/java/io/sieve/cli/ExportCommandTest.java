@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sieve.store.RocksStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** import → export → import into a fresh directory gives the same items, users and events. */
 class ExportCommandTest {
-    private static final Path DATA = Path.of(System.getProperty("sieve.shared.data", "../../shared/data"));
 
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int sieve(String... args) {
-        CommandLine cli = SieveCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     /** Everything a store holds that export writes, in the store's own order. */
     private static List<Object> contents(Path dataDir) {
@@ -45,10 +33,10 @@ class ExportCommandTest {
 
     private void roundTrip(Path original) {
         Path exported = tmp.resolve("exported");
-        assertEquals(0, sieve("export", "--data-dir", original.toString(), "--out", exported.toString()), err::toString);
+        assertEquals(0, cli.sieve("export", "--data-dir", original.toString(), "--out", exported.toString()), cli.err::toString);
         Path copy = tmp.resolve("copy");
-        assertEquals(0, sieve("import", "--data-dir", copy.toString(), "--path", exported.toString()), err::toString);
-        assertTrue(out.toString().contains(", 0 rejected"), out.toString());
+        assertEquals(0, cli.sieve("import", "--data-dir", copy.toString(), "--path", exported.toString()), cli.err::toString);
+        assertTrue(cli.out.toString().contains(", 0 rejected"), cli.out.toString());
         List<Object> before = contents(original);
         assertEquals(before, contents(copy));
         assertTrue(before.size() > 3);
@@ -71,17 +59,17 @@ class ExportCommandTest {
                 {"user":"nobody","item":"gone","type":"view","timestamp":1}
                 """);
         Path original = tmp.resolve("original");
-        assertEquals(0, sieve("import", "--data-dir", original.toString(), "--path", source.toString()), err::toString);
+        assertEquals(0, cli.sieve("import", "--data-dir", original.toString(), "--path", source.toString()), cli.err::toString);
         roundTrip(original);
-        assertTrue(out.toString().contains("Exported 2 items, 2 users and 3 events to "), out.toString());
+        assertTrue(cli.out.toString().contains("Exported 2 items, 2 users and 3 events to "), cli.out.toString());
     }
 
     /** ml-100k is Latin-1; its titles come back unchanged through UTF-8 JSON Lines. */
     @Test
     void aMovieLensImportSurvivesTheRoundTrip() {
         Path original = tmp.resolve("original");
-        assertEquals(0, sieve("import", "--data-dir", original.toString(), "--format", "movielens-100k",
-                "--path", DATA.resolve("ml-100k").toString()), err::toString);
+        assertEquals(0, cli.sieve("import", "--data-dir", original.toString(), "--format", "movielens-100k",
+                "--path", CliRun.SHARED_DATA.resolve("ml-100k").toString()), cli.err::toString);
         roundTrip(original);
     }
 
@@ -94,10 +82,10 @@ class ExportCommandTest {
         }
         Path exported = Files.createDirectories(tmp.resolve("exported"));
         Files.writeString(exported.resolve("users.jsonl"), "keep me\n");
-        assertEquals(2, sieve("export", "--data-dir", original.toString(), "--out", exported.toString()));
-        assertTrue(err.toString().contains("users.jsonl exists"), err.toString());
+        assertEquals(2, cli.sieve("export", "--data-dir", original.toString(), "--out", exported.toString()));
+        assertTrue(cli.err.toString().contains("users.jsonl exists"), cli.err.toString());
         assertEquals("keep me\n", Files.readString(exported.resolve("users.jsonl")));
-        assertEquals(0, sieve("export", "--data-dir", original.toString(), "--out", exported.toString(), "--overwrite"));
+        assertEquals(0, cli.sieve("export", "--data-dir", original.toString(), "--out", exported.toString(), "--overwrite"));
         assertEquals("", Files.readString(exported.resolve("users.jsonl")));
         assertEquals(1, Files.readAllLines(exported.resolve("items.jsonl")).size());
     }

@@ -65,6 +65,13 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The fields a problem's errors name, in order, for assertions that read like the response. */
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
     final Path dataDir;
     final SieveConfig config;
     final RocksStore store;
@@ -79,6 +86,13 @@ final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.config = config;
         this.store = RocksStore.open(dataDir);
+    }
+
+    /** Seeded with {@link #seedClusters()} and started. */
+    static TestServer seeded(Path dataDir) {
+        TestServer server = new TestServer(dataDir);
+        server.seedClusters();
+        return server.start();
     }
 
     TestServer start() {
