@@ -28,7 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     Integer port;
 
     @Option(names = "--host", paramLabel = "H",
-            description = "Address to bind. Default: server.host of the config (127.0.0.1); 0.0.0.0 listens on every interface.")
+            description = "Address to bind. Default: server.host of the config (127.0.0.1); 0.0.0.0 listens on every interface, "
+                    + "which needs API keys (security.keys) or security.allowUnauthenticatedRemote (docs/SECURITY.md).")
     String host;
 
     @Override
