@@ -70,6 +70,16 @@ final class JsonErrors {
                 .withErrors(List.of(new FieldError(field, reason)));
     }
 
+    /**
+     * Bytes Jackson cannot even decode into characters (it guesses UTF-16 or UTF-32 from the first
+     * bytes and finds them impossible); reading a body already in memory fails for no other reason.
+     */
+    static Problem undecodable(java.io.IOException e) {
+        String reason = "is not JSON text in UTF-8";
+        return Problem.of(400, "malformed-json", "Malformed JSON", "The body " + reason + ": " + firstLine(e.getMessage()))
+                .withErrors(List.of(new FieldError("body", reason)));
+    }
+
     /** Batch paths start with an index; prefixing the collection name makes them self-explaining. */
     static String field(String root, String path) {
         if (path.isEmpty()) {

@@ -13,7 +13,6 @@ import io.sieve.store.Json;
 import io.sieve.store.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -47,7 +46,7 @@ final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw JsonErrors.problem(e, "").toException();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw JsonErrors.undecodable(e).toException();
         }
     }
 
@@ -79,7 +78,7 @@ final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw JsonErrors.problem(e, name).toException();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw JsonErrors.undecodable(e).toException();
         }
     }
 

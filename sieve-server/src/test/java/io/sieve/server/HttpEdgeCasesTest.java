@@ -81,6 +81,18 @@ class HttpEdgeCasesTest {
         problem(get("/healthz", "X-Big: " + "h".repeat(20_000) + "\r\n"), 431);
     }
 
+    /** Jackson guesses UTF-32 from these first bytes and cannot decode them: still the client's mistake. */
+    @Test
+    void aBodyThatIsNotTextIsABadRequest() throws Exception {
+        byte[] head = "POST /v1/events/batch HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + 4);
+        System.arraycopy(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 0}, 0, request, head.length, 4);
+        RawExchange.Response response = raw.send(request);
+        assertEquals(400, response.status(), new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals(Problem.CONTENT_TYPE, response.header("content-type"));
+    }
+
     @Test
     void malformedHeadersAreProblemsWhateverTheClientAccepts() throws Exception {
         problem(get("/healthz", "Accept: text/html\r\n", "X-Fold: a\r\n folded\r\n"), 400);
