@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sieve.model.FieldError;
 import io.sieve.store.JsonProblems;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,7 @@ final class JsonErrors {
      * Bytes Jackson cannot even decode into characters (it guesses UTF-16 or UTF-32 from the first
      * bytes and finds them impossible); reading a body already in memory fails for no other reason.
      */
-    static Problem undecodable(java.io.IOException e) {
+    static Problem undecodable(IOException e) {
         String reason = "is not JSON text in UTF-8";
         return Problem.of(400, "malformed-json", "Malformed JSON", "The body " + reason + ": " + firstLine(e.getMessage()))
                 .withErrors(List.of(new FieldError("body", reason)));
