@@ -92,10 +92,18 @@ public final class ConfigLoader {
         }
     }
 
-    /** The effective configuration as YAML, for {@code sieve validate}. */
+    /** The effective configuration as YAML, for {@code sieve validate}; API key secrets are replaced by a marker. */
     public static String toYaml(SieveConfig config) {
+        ObjectNode tree = YAML.valueToTree(config);
+        if (tree.path("security").path("keys") instanceof ObjectNode keys) {
+            keys.forEach(k -> {
+                if (k instanceof ObjectNode key && key.hasNonNull("key")) {
+                    key.put("key", "<redacted>");
+                }
+            });
+        }
         try {
-            return YAML.writeValueAsString(config);
+            return YAML.writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

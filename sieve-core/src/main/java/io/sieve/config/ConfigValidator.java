@@ -216,9 +216,50 @@ final class ConfigValidator {
         if (rr.freshnessDays() < 0 || rr.freshnessBoost() < 0) {
             p.add("rerank.freshnessDays and rerank.freshnessBoost: must be >= 0");
         }
+        checkSecurity(p, c.security());
+        checkLimits(p, c.limits());
         if (!p.isEmpty()) {
             throw new ConfigException(p);
         }
+    }
+
+    private static void checkSecurity(List<String> p, SieveConfig.SecurityConfig security) {
+        security.keys().forEach((name, k) -> {
+            String key = "security.keys." + name;
+            if (k == null) {
+                p.add(key + ": needs key or keyEnv, and scopes");
+                return;
+            }
+            boolean inline = k.key() != null && !k.key().isEmpty();
+            boolean fromEnv = k.keyEnv() != null && !k.keyEnv().isBlank();
+            if (inline == fromEnv) {
+                p.add(key + ": give exactly one of key (the secret) or keyEnv (the environment variable holding it)");
+            } else if (inline && k.key().length() < SieveConfig.SecurityConfig.MIN_KEY_LENGTH) {
+                // The secret itself is never repeated in a message.
+                p.add(key + ".key: must be at least " + SieveConfig.SecurityConfig.MIN_KEY_LENGTH + " characters, was " + k.key().length());
+            }
+            if (k.scopes().isEmpty()) {
+                p.add(key + ".scopes: list at least one of " + SieveConfig.SecurityConfig.SCOPES);
+            }
+            for (String scope : k.scopes()) {
+                if (!SieveConfig.SecurityConfig.SCOPES.contains(scope)) {
+                    p.add(key + ".scopes: '" + scope + "' is not a scope; scopes are " + SieveConfig.SecurityConfig.SCOPES);
+                }
+            }
+        });
+    }
+
+    private static void checkLimits(List<String> p, SieveConfig.LimitsConfig l) {
+        positive(p, "limits.bodyBytes", l.bodyBytes());
+        positive(p, "limits.batchSize", l.batchSize());
+        positive(p, "limits.titleLength", l.titleLength());
+        positive(p, "limits.descriptionLength", l.descriptionLength());
+        positive(p, "limits.categories", l.categories());
+        positive(p, "limits.tags", l.tags());
+        positive(p, "limits.attributes", l.attributes());
+        positive(p, "limits.attributeValues", l.attributeValues());
+        positive(p, "limits.onboardingCategories", l.onboardingCategories());
+        positive(p, "limits.onboardingItems", l.onboardingItems());
     }
 
     private static void positive(List<String> p, String key, long value) {

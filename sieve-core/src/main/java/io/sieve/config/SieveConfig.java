@@ -19,12 +19,14 @@ public record SieveConfig(
         RerankConfig rerank,
         ExplorationConfig exploration,
         SearchConfig search,
-        java.util.List<io.sieve.rules.Rule> rules) {
+        java.util.List<io.sieve.rules.Rule> rules,
+        SecurityConfig security,
+        LimitsConfig limits) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(java.util.List<io.sieve.rules.Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement);
+                search, replacement, security, limits);
     }
 
     public EventTypes types() {
@@ -288,5 +290,56 @@ public record SieveConfig(
      * @param days             only impressions this recent count
      */
     public record Fatigue(int afterImpressions, double decay, double days) {
+    }
+
+    /**
+     * Who may call the HTTP API (docs/SECURITY.md).
+     *
+     * @param keys                       API keys by name; none: every endpoint is open (to loopback only,
+     *                                   unless allowUnauthenticatedRemote)
+     * @param openRead                   with keys, recommendations, similar items, search and metrics need no key
+     * @param allowUnauthenticatedRemote lets a server with no keys bind an address other machines can reach
+     */
+    public record SecurityConfig(Map<String, ApiKeyConfig> keys, boolean openRead, boolean allowUnauthenticatedRemote) {
+        /** The scopes a key may list. */
+        public static final java.util.List<String> SCOPES = java.util.List.of("read", "write", "admin");
+        /** Shorter secrets can be guessed; 16 random characters cannot. */
+        public static final int MIN_KEY_LENGTH = 16;
+    }
+
+    /**
+     * One API key: its secret given inline ({@code key}) or read from an environment variable ({@code keyEnv}).
+     *
+     * @param scopes read, write and/or admin; a key has exactly the scopes listed
+     */
+    public record ApiKeyConfig(String key, String keyEnv, java.util.List<String> scopes) {
+        public ApiKeyConfig {
+            scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
+        }
+
+        /** Never shows the secret: configurations get printed and logged. */
+        @Override
+        public String toString() {
+            return "ApiKeyConfig[key=" + (key == null ? "null" : "<redacted>") + ", keyEnv=" + keyEnv + ", scopes=" + scopes + "]";
+        }
+    }
+
+    /**
+     * What one HTTP request may hold; beyond these a request is refused (400 or 413, naming the field).
+     *
+     * @param bodyBytes            the largest request body
+     * @param batchSize            records in one batch (items, users, events)
+     * @param titleLength          characters in an item's title
+     * @param descriptionLength    characters in an item's description
+     * @param categories           categories of one item
+     * @param tags                 tags of one item
+     * @param attributes           attributes of one item or user
+     * @param attributeValues      elements of one list-valued attribute
+     * @param onboardingCategories categories one onboarding request may pick
+     * @param onboardingItems      items one onboarding request may pick
+     */
+    public record LimitsConfig(int bodyBytes, int batchSize, int titleLength, int descriptionLength, int categories,
+                               int tags, int attributes, int attributeValues, int onboardingCategories,
+                               int onboardingItems) {
     }
 }

@@ -26,6 +26,11 @@ final class BadRow extends Exception {
         return new BadRow("row", "has the wrong number of columns", found + " columns, expected " + expected);
     }
 
+    /** A row whose bytes are not UTF-8; storing it would change its text (an id, a title) into one nobody wrote. */
+    static BadRow notUtf8(StrictUtf8Reader.Malformed malformed) {
+        return new BadRow("row", "is not valid UTF-8", "bytes " + malformed.bytes());
+    }
+
     /**
      * A row that broke code that has no check for it, such as a year beyond what java.time holds.
      * It costs that row, never the import.

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,6 +13,7 @@ import java.util.function.Function;
 /**
  * Reads a UTF-8 CSV file whose first row names the columns. Jackson's CSV parser does the
  * tokenising, so quoted cells, embedded commas and newlines and CRLF line ends work as in RFC 4180.
+ * A row that is not valid UTF-8 is rejected.
  */
 final class CsvRows {
     private static final CsvFactory FACTORY = new CsvFactory();
@@ -28,7 +27,8 @@ final class CsvRows {
      */
     static <T> void read(InputStream in, RowSink<T> sink, Function<List<String>, RowParser<String[], T>> forHeader)
             throws IOException {
-        try (CsvParser csv = FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        StrictUtf8Reader text = new StrictUtf8Reader(in);
+        try (CsvParser csv = FACTORY.createParser(text)) {
             List<String> header = null;
             RowParser<String[], T> parser = null;
             List<String> cells = new ArrayList<>();
@@ -45,9 +45,17 @@ final class CsvRows {
                         }
                         cells.add(csv.getText());
                     } else if (token == JsonToken.END_ARRAY && !isBlankLine(cells)) {
+                        // Everything up to here belongs to this row or earlier ones, whose bad bytes were taken.
+                        StrictUtf8Reader.Malformed malformed = text.takeBefore(csv.currentLocation().getCharOffset());
                         if (header == null) {
+                            if (malformed != null) {
+                                throw new ImportException("the header row is not valid UTF-8 (bytes " + malformed.bytes()
+                                        + "); is the file in another encoding?");
+                            }
                             header = headerOf(cells);
                             parser = forHeader.apply(header);
+                        } else if (malformed != null) {
+                            sink.reject(rowLine, BadRow.notUtf8(malformed));
                         } else {
                             row(rowLine, cells, header.size(), parser, sink);
                         }

@@ -2,6 +2,7 @@ package io.sieve.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ final class FormatDetector {
     }
 
     private static String header(Path csv) {
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        // Decoded leniently: a bad byte further down must not stop detection; the import rejects its row.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8))) {
             String first = in.readLine();
             return first == null ? "" : Cells.withoutByteOrderMark(first).trim();
         } catch (IOException e) {

@@ -30,11 +30,11 @@ final class RecordTargets {
     }
 
     RecordTarget<Item> items() {
-        return new RecordTarget<>(RecordKind.ITEMS, Item::validate, store::putItems);
+        return new RecordTarget<>(RecordKind.ITEMS, Item::validate, store::putItems, Item::id);
     }
 
     RecordTarget<User> users() {
-        return new RecordTarget<>(RecordKind.USERS, User::validate, store::putUsers);
+        return new RecordTarget<>(RecordKind.USERS, User::validate, store::putUsers, User::id);
     }
 
     /**
@@ -50,12 +50,12 @@ final class RecordTargets {
                     itemsNotInCatalog.add(e.item());
                 }
             }
-        });
+        }, null);
     }
 
     /** Tags are merged into items already stored, so they must come after their items. */
     RecordTarget<ItemTag> itemTags() {
-        return new RecordTarget<>(RecordKind.ITEM_TAGS, this::validate, this::addTags);
+        return new RecordTarget<>(RecordKind.ITEM_TAGS, this::validate, this::addTags, null);
     }
 
     private List<FieldError> validate(ItemTag tag) {

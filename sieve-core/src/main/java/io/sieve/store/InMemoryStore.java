@@ -4,6 +4,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,6 +130,20 @@ public final class InMemoryStore implements Store {
             result.add(e);
         }
         return result;
+    }
+
+    @Override
+    public synchronized List<Event> historyPage(String userId, Instant before, int limit) {
+        HistoryPage page = new HistoryPage(limit);
+        for (Event e : byUser.getOrDefault(userId, new TreeSet<>(BY_TIME)).descendingSet()) {
+            if (before != null && e.timestamp().toEpochMilli() >= before.toEpochMilli()) {
+                continue;
+            }
+            if (!page.offer(e)) {
+                break;
+            }
+        }
+        return page.events();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -300,6 +301,28 @@ public final class RocksStore implements Store {
             }
         }
         return result;
+    }
+
+    @Override
+    public List<Event> historyPage(String userId, Instant before, int limit) {
+        byte[] prefix = EventCodec.userPrefix(userId);
+        byte[] start;
+        if (before == null) {
+            start = Arrays.copyOf(prefix, prefix.length);
+            start[start.length - 1] = 1;
+        } else {
+            // A key of an event at that millisecond continues past these bytes, so it sorts above them.
+            start = ByteBuffer.allocate(prefix.length + Long.BYTES).put(prefix).putLong(before.toEpochMilli()).array();
+        }
+        HistoryPage page = new HistoryPage(limit);
+        try (RocksIterator it = db.newIterator(userEvents)) {
+            for (it.seekForPrev(start); it.isValid() && startsWith(it.key(), prefix); it.prev()) {
+                if (!page.offer(EventCodec.decode(it.value()))) {
+                    break;
+                }
+            }
+        }
+        return page.events();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,6 +53,13 @@ public interface Store extends AutoCloseable {
 
     /** The user's most recent events, newest first, at most {@code limit}. */
     List<Event> history(String userId, int limit);
+
+    /**
+     * One page of the user's events older than {@code before} (to the millisecond; null: from the
+     * newest), newest first: the {@code limit} newest, and any more that share the last one's
+     * millisecond, so that a next page asked for before that millisecond skips none.
+     */
+    List<Event> historyPage(String userId, Instant before, int limit);
 
     /** Every event in timestamp order, oldest first. */
     void forEachEvent(Consumer<Event> action);

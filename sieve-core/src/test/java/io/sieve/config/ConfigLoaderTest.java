@@ -59,6 +59,52 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void apiKeysAreCheckedAndTheirSecretsNeverPrinted() throws Exception {
+        Path file = dir.resolve("keys.yaml");
+        Files.writeString(file, """
+                security:
+                  keys:
+                    admin: {key: correct-horse-battery-staple, scopes: [read, write, admin]}
+                    ci: {keyEnv: SIEVE_CI_KEY, scopes: [write]}
+                """);
+        SieveConfig c = ConfigLoader.load(file, Map.of());
+        assertEquals(java.util.List.of("write"), c.security().keys().get("ci").scopes());
+        assertFalse(ConfigLoader.toYaml(c).contains("correct-horse"), ConfigLoader.toYaml(c));
+        assertFalse(c.toString().contains("correct-horse"));
+
+        Path bad = dir.resolve("bad-keys.yaml");
+        Files.writeString(bad, """
+                security:
+                  keys:
+                    both: {key: correct-horse-battery-staple, keyEnv: X, scopes: [read]}
+                    short: {key: abc, scopes: [read]}
+                    odd: {keyEnv: X, scopes: [root]}
+                    none: {keyEnv: X, scopes: []}
+                """);
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad, Map.of()));
+        assertEquals(4, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("security.keys.both: give exactly one"), e.getMessage());
+        assertTrue(e.getMessage().contains("security.keys.short.key: must be at least 16"), e.getMessage());
+        assertFalse(e.getMessage().contains("abc"), "the secret is not repeated: " + e.getMessage());
+        assertTrue(e.getMessage().contains("security.keys.odd.scopes: 'root' is not a scope"), e.getMessage());
+        assertTrue(e.getMessage().contains("security.keys.none.scopes"), e.getMessage());
+
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "security:\n  keys:\n    k: {secret: correct-horse-battery-staple, scopes: [read]}\n");
+        var unknown = assertThrows(ConfigException.class, () -> ConfigLoader.load(typo, Map.of()));
+        assertTrue(unknown.getMessage().contains("security.keys.k.secret: unknown key"), unknown.getMessage());
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        var e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("SIEVE_LIMITS_TITLELENGTH", "0", "SIEVE_LIMITS_BATCHSIZE", "-1")));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("limits.titleLength: must be > 0"), e.getMessage());
+        assertEquals(10_000, ConfigLoader.defaults().limits().batchSize());
+    }
+
+    @Test
     void mistakesAreExplainedWithTheirKey() throws Exception {
         Path unknown = dir.resolve("unknown.yaml");
         Files.writeString(unknown, "retrieval:\n  deadlinems: 5\n");

@@ -222,6 +222,65 @@ class GenericImportTest {
         }
     }
 
+    /** An id repeated within one file: the later row is rejected naming both lines, and the first is kept. */
+    @Test
+    void aRepeatedIdIsReportedWithBothLinesAndTheFirstRowIsKept() throws IOException {
+        Path items = write("items.jsonl",
+                "{\"id\":\"a\",\"title\":\"Complete\",\"categories\":[\"x\"]}",
+                "{\"id\":\"b\"}",
+                "{\"id\":\"a\"}");
+        Path users = write("users.jsonl", "{\"id\":\"u1\",\"attributes\":{\"age\":31}}", "{\"id\":\"u2\"}", "",
+                "{\"id\":\"u1\"}");
+        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+            ImportReport report = importFiles(store, items, users, null);
+
+            assertNothingDropped(report);
+            RowError item = report.firstRejected().get(0);
+            assertEquals(items + ":3: id: repeats the id of an earlier row, which was kept ('a' is on line 1)", item.toString());
+            assertEquals(users + ":4: id: repeats the id of an earlier row, which was kept ('u1' is on line 1)",
+                    report.firstRejected().get(1).toString());
+            assertEquals("Complete", store.item("a").orElseThrow().title());
+            assertEquals(31, store.user("u1").orElseThrow().attributes().get("age"));
+        }
+    }
+
+    /** Bytes that are not UTF-8 reject their row (never a U+FFFD in a stored id or title), in both formats. */
+    @Test
+    void invalidUtf8RejectsItsRowWithItsLine() throws IOException {
+        java.io.ByteArrayOutputStream jsonl = new java.io.ByteArrayOutputStream();
+        jsonl.writeBytes("{\"id\":\"good\",\"title\":\"Caf\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jsonl.writeBytes("{\"id\":\"bad-title\",\"title\":\"Caf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jsonl.writeBytes(new byte[] {(byte) 0xE9, '"', '}', '\r', '\n'});
+        jsonl.writeBytes(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '(', '"', '}', '\n'});
+        jsonl.writeBytes("{\"id\":\"after\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path items = Files.write(tmp.resolve("items.jsonl"), jsonl.toByteArray());
+
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        csv.writeBytes("id,attributes.note\nu1,\"two\nlines \u00e9\"\nu2,\"two\nlines ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        csv.writeBytes(new byte[] {(byte) 0xFF, '"', '\n'});
+        csv.writeBytes("u3,plain\nu4,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        csv.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'});
+        csv.writeBytes("u5,last\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path users = Files.write(tmp.resolve("users.csv"), csv.toByteArray());
+
+        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+            ImportReport report = importFiles(store, items, null, null);
+            ImportReport csvReport = importFiles(store, null, users, null);
+
+            assertNothingDropped(report);
+            assertNothingDropped(csvReport);
+            assertEquals(Map.of(2L, "row: is not valid UTF-8", 3L, "row: is not valid UTF-8"), rejections(report, items));
+            assertEquals("bytes E9", report.firstRejected().get(0).detail());
+            assertEquals(Map.of(4L, "row: is not valid UTF-8", 7L, "row: is not valid UTF-8"), rejections(csvReport, users));
+            assertEquals(List.of("after", "good"), itemIds(store));
+            assertEquals("Caf\u00e9", store.item("good").orElseThrow().title());
+            List<String> userIds = new ArrayList<>();
+            store.forEachUser(u -> userIds.add(u.id()));
+            assertEquals(List.of("u1", "u3", "u5"), userIds);
+            assertEquals("two\nlines \u00e9", store.user("u1").orElseThrow().attributes().get("note"));
+        }
+    }
+
     private static List<Object> contents(RocksStore store) {
         List<Object> all = new ArrayList<>();
         store.forEachItem(all::add);

@@ -20,7 +20,7 @@ class RowFailureTest {
     private final ImportTally tally = new ImportTally();
 
     private RecordLoader<String> loader(Function<String, List<FieldError>> validator) {
-        return new RecordLoader<>("f", new RecordTarget<>(RecordKind.ITEMS, validator, written::addAll), tally);
+        return new RecordLoader<>("f", new RecordTarget<>(RecordKind.ITEMS, validator, written::addAll, null), tally);
     }
 
     private static InputStream text(String... lines) {

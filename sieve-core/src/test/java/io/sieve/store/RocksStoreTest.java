@@ -54,6 +54,26 @@ class RocksStoreTest {
         }
     }
 
+    /** Pages end at a millisecond boundary, so walking them with {@code before} visits every event once. */
+    @Test
+    void historyPagesSkipNoEventThatSharesAMillisecond() {
+        try (RocksStore rocks = RocksStore.open(dataDir); InMemoryStore memory = new InMemoryStore()) {
+            for (Store store : List.of(rocks, memory)) {
+                store.appendEvents(List.of(event("u", "1", "view", 10), event("u", "2", "view", 20), event("u", "3", "view", 20),
+                        event("u", "4", "view", 20), event("u", "5", "view", 30), event("uu", "8", "view", 25)));
+                List<Event> first = store.historyPage("u", null, 2);
+                assertEquals(List.of("5", "4", "3", "2"), first.stream().map(Event::item).toList(), "the three at 20 s stay together");
+                List<Event> second = store.historyPage("u", first.getLast().timestamp(), 2);
+                assertEquals(List.of("1"), second.stream().map(Event::item).toList());
+                assertTrue(store.historyPage("u", second.getLast().timestamp(), 2).isEmpty());
+                assertEquals(List.of("2", "3", "4"), store.historyPage("u", Instant.ofEpochSecond(30), 1).stream()
+                        .map(Event::item).sorted().toList());
+                assertEquals(List.of("8"), store.historyPage("uu", null, 5).stream().map(Event::item).toList());
+                assertTrue(store.historyPage("nobody", null, 5).isEmpty());
+            }
+        }
+    }
+
     @Test
     void storingTheSameEventTwiceKeepsOneAndScansAreInTimeOrder() {
         try (RocksStore store = RocksStore.open(dataDir)) {

@@ -1,6 +1,7 @@
 package io.sieve.cli;
 
 import io.javalin.util.JavalinBindException;
+import io.sieve.config.ConfigException;
 import io.sieve.config.SieveConfig;
 import io.sieve.server.SieveServer;
 import io.sieve.store.RocksStore;
@@ -27,7 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     Integer port;
 
     @Option(names = "--host", paramLabel = "H",
-            description = "Address to bind. Default: server.host of the config (127.0.0.1); 0.0.0.0 listens on every interface.")
+            description = "Address to bind. Default: server.host of the config (127.0.0.1); 0.0.0.0 listens on every interface, "
+                    + "which needs API keys (security.keys) or security.allowUnauthenticatedRemote (docs/SECURITY.md).")
     String host;
 
     @Override
@@ -52,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (JavalinBindException e) {
             store.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        } catch (ConfigException e) {
+            store.close();
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ImportCommand.class,
+            ExportCommand.class,
             TrainCommand.class,
             ServeCommand.class,
             EvalCommand.class,

@@ -8,6 +8,7 @@ import io.sieve.model.Item;
 import io.sieve.model.User;
 import io.sieve.store.Store;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class CatalogRoutes<T> {
      * keeps the stamp), so that new items are found by the newest-items index: that is how they
      * reach the content index and the new-items source before the next training.
      */
-    static CatalogRoutes<Item> items(Store store, RequestBodies bodies, Clock clock) {
+    static CatalogRoutes<Item> items(Store store, RequestBodies bodies, RecordLimits limits, Clock clock) {
         Consumer<List<Item>> put = items -> store.putItems(items.stream().map(i -> i.createdAt() != null ? i
                 : new Item(i.id(), i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
                         store.item(i.id()).isPresent() ? store.item(i.id()).get().createdAt() : clock.instant(),
@@ -45,13 +46,23 @@ final class CatalogRoutes<T> {
         return new CatalogRoutes<>(new Kind<>("item", "items", Item.class, Item::id,
                 (i, id) -> new Item(id, i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
                         i.createdAt(), i.available()),
-                Item::validate, put, store::item, store::deleteItem), bodies);
+                both(Item::validate, limits::item), put, store::item, store::deleteItem), bodies);
     }
 
-    static CatalogRoutes<User> users(Store store, RequestBodies bodies) {
+    static CatalogRoutes<User> users(Store store, RequestBodies bodies, RecordLimits limits) {
         return new CatalogRoutes<>(new Kind<>("user", "users", User.class, User::id,
                 (u, id) -> new User(id, u.attributes()),
-                User::validate, store::putUsers, store::user, store::deleteUser), bodies);
+                both(User::validate, limits::user), store::putUsers, store::user, store::deleteUser), bodies);
+    }
+
+    /** The record's own rules, then the API's size limits. */
+    private static <T> Function<T, List<FieldError>> both(Function<T, List<FieldError>> rules,
+                                                         Function<T, List<FieldError>> limits) {
+        return record -> {
+            List<FieldError> errors = new ArrayList<>(rules.apply(record));
+            errors.addAll(limits.apply(record));
+            return errors;
+        };
     }
 
     private final Kind<T> kind;
@@ -64,10 +75,10 @@ final class CatalogRoutes<T> {
 
     void register(Javalin app) {
         String collection = "/v1/" + kind.plural();
-        app.put(collection + "/{id}", this::put);
-        app.post(collection, this::putBatch);
-        app.get(collection + "/{id}", this::get);
-        app.delete(collection + "/{id}", this::delete);
+        app.put(collection + "/{id}", this::put, Scope.WRITE);
+        app.post(collection, this::putBatch, Scope.WRITE);
+        app.get(collection + "/{id}", this::get, Scope.WRITE);
+        app.delete(collection + "/{id}", this::delete, Scope.ADMIN);
     }
 
     private void put(Context ctx) {

@@ -33,8 +33,8 @@ final class EventRoutes {
     }
 
     void register(Javalin app) {
-        app.post("/v1/events", this::one);
-        app.post("/v1/events/batch", this::batch);
+        app.post("/v1/events", this::one, Scope.WRITE);
+        app.post("/v1/events/batch", this::batch, Scope.WRITE);
     }
 
     private void one(Context ctx) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sieve.model.FieldError;
 import io.sieve.store.JsonProblems;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +69,16 @@ final class JsonErrors {
         return Problem.of(400, "malformed-json", "Malformed JSON",
                         "The body is not valid JSON" + where(e.getLocation()) + ": " + reason)
                 .withErrors(List.of(new FieldError(field, reason)));
+    }
+
+    /**
+     * Bytes Jackson cannot even decode into characters (it guesses UTF-16 or UTF-32 from the first
+     * bytes and finds them impossible); reading a body already in memory fails for no other reason.
+     */
+    static Problem undecodable(IOException e) {
+        String reason = "is not JSON text in UTF-8";
+        return Problem.of(400, "malformed-json", "Malformed JSON", "The body " + reason + ": " + firstLine(e.getMessage()))
+                .withErrors(List.of(new FieldError("body", reason)));
     }
 
     /** Batch paths start with an index; prefixing the collection name makes them self-explaining. */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Event;
 import io.sieve.model.FieldError;
+import io.sieve.model.Ids;
 import io.sieve.model.User;
 import io.sieve.rank.ColdStartStage;
 import io.sieve.store.Store;
@@ -34,8 +35,10 @@ final class OnboardingRoutes {
     private final ItemStatistics statistics;
     private final RequestBodies bodies;
     private final Clock clock;
+    private final RecordLimits limits;
 
-    OnboardingRoutes(Store store, ItemStatistics statistics, RequestBodies bodies, Clock clock) {
+    OnboardingRoutes(Store store, ItemStatistics statistics, RequestBodies bodies, Clock clock, RecordLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.statistics = statistics;
         this.bodies = bodies;
@@ -43,12 +46,17 @@ final class OnboardingRoutes {
     }
 
     void register(Javalin app) {
-        app.post("/v1/users/{userId}/onboarding", this::onboard);
+        app.post("/v1/users/{userId}/onboarding", this::onboard, Scope.WRITE);
     }
 
     private void onboard(Context ctx) {
         String userId = QueryParams.id(ctx, "userId");
         Picks picks = bodies.one(ctx, Picks.class);
+        // Sizes first: each picked item is looked up in the store, and a million picks must cost nothing.
+        List<FieldError> tooMany = limits.picks(picks.categories(), picks.items());
+        if (!tooMany.isEmpty()) {
+            throw Problem.invalid(tooMany).toException();
+        }
         List<FieldError> errors = new ArrayList<>();
         if (picks.categories().isEmpty() && picks.items().isEmpty()) {
             errors.add(new FieldError("categories", "pick at least one category or item"));
@@ -57,6 +65,8 @@ final class OnboardingRoutes {
             String c = picks.categories().get(i);
             if (c == null || c.isBlank()) {
                 errors.add(new FieldError("categories[" + i + "]", "must not be blank"));
+            } else if (c.length() > Ids.MAX_LENGTH) {
+                errors.add(new FieldError("categories[" + i + "]", "is longer than " + Ids.MAX_LENGTH + " characters"));
             }
         }
         for (int i = 0; i < picks.items().size(); i++) {

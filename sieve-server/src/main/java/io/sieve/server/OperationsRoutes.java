@@ -20,8 +20,9 @@ final class OperationsRoutes {
     void register(Javalin app) {
         app.get("/healthz", ctx -> ctx.json(Map.of("status", "up")));
         app.get("/readyz", this::ready);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        app.post("/v1/admin/reload", this::reload);
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                Scope.READ);
+        app.post("/v1/admin/reload", this::reload, Scope.ADMIN);
     }
 
     private void ready(Context ctx) {

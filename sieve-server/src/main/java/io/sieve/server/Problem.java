@@ -31,6 +31,11 @@ public record Problem(String type, String title, int status, String detail, List
         return invalid(List.of(new FieldError(field, reason)));
     }
 
+    /** A problem named after its status ({@code http-414}, "URI Too Long"), for refusals with no kind of their own. */
+    public static Problem ofStatus(int status, String detail) {
+        return of(status, "http-" + status, org.eclipse.jetty.http.HttpStatus.getMessage(status), detail);
+    }
+
     public static Problem notFound(String detail) {
         return of(404, "not-found", "Not found", detail);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.sieve.store.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +12,10 @@ import org.slf4j.LoggerFactory;
 final class ProblemHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** The client gets no stack trace (it may reveal internals); the log gets all of it. */
+    static final Problem INTERNAL = Problem.of(500, "internal", "Internal server error",
+            "The server failed to handle the request; the error is in the server log.");
+
     private ProblemHandler() {
     }
 
@@ -20,18 +23,18 @@ final class ProblemHandler {
         app.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
-            // The client gets no stack trace (it may reveal internals); the log gets all of it.
             LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, Problem.of(500, "internal", "Internal server error",
-                    "The server failed to handle the request; the error is in the server log."));
+            write(ctx, INTERNAL);
         });
     }
 
     static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(bytes(problem));
+    }
+
+    static byte[] bytes(Problem problem) {
         try {
-            ctx.status(problem.status())
-                    .contentType(Problem.CONTENT_TYPE)
-                    .result(Json.MAPPER.writeValueAsBytes(problem));
+            return Json.MAPPER.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem could not be serialised", e);
         }
@@ -49,8 +52,7 @@ final class ProblemHandler {
                 yield Problem.of(405, "method-not-allowed", "Method not allowed",
                         request + " is not supported; this path accepts " + allowed + ".");
             }
-            default -> Problem.of(e.getStatus(), "http-" + e.getStatus(),
-                    HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage());
+            default -> Problem.ofStatus(e.getStatus(), e.getMessage());
         };
     }
 }

@@ -3,8 +3,10 @@ package io.sieve.server;
 import io.javalin.http.Context;
 import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
+import io.sieve.model.Timestamps;
 import io.sieve.rules.ConditionSyntax;
 import io.sieve.rules.Rule;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +69,20 @@ final class QueryParams {
             throw Problem.invalid(errors).toException();
         }
         return id;
+    }
+
+    /** An optional time, ISO-8601 or epoch seconds as everywhere else; null when absent. */
+    static Instant time(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            // To the millisecond, as events are stored; toEpochMilli throws for times beyond that range.
+            return Instant.ofEpochMilli(Timestamps.parse(raw).toEpochMilli());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Problem.invalid(name, "must be an ISO-8601 time or epoch seconds, not '" + raw + "'").toException();
+        }
     }
 
     /** An optional short label (surface, device): null when absent, refused when longer than an id may be. */

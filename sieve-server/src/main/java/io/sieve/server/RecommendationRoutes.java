@@ -35,9 +35,9 @@ final class RecommendationRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/v1/recommendations/{userId}", this::recommend);
-        app.get("/v1/items/{itemId}/similar", this::similar);
-        app.get("/v1/search", this::search);
+        app.get("/v1/recommendations/{userId}", this::recommend, Scope.READ);
+        app.get("/v1/items/{itemId}/similar", this::similar, Scope.READ);
+        app.get("/v1/search", this::search, Scope.READ);
     }
 
     private void recommend(Context ctx) {

@@ -4,27 +4,34 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
+import io.sieve.config.SieveConfig;
 import io.sieve.model.FieldError;
 import io.sieve.store.Json;
 import io.sieve.store.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads JSON request bodies with a size limit, turning every parse or binding failure into a
- * 400 problem that names the field.
+ * Reads JSON request bodies within the configured limits, turning every parse or binding failure
+ * into a 400 problem that names the field. A body must be sent as {@code application/json}: a
+ * browser sends {@code text/plain} and form posts to any site without asking first, so accepting
+ * them would let any web page the user opens write to a local server.
  */
 final class RequestBodies {
-    private final int maxBytes;
+    private static final String JSON = "application/json";
 
-    RequestBodies(int maxBytes) {
-        this.maxBytes = maxBytes;
+    private final int maxBytes;
+    private final int maxBatch;
+
+    RequestBodies(SieveConfig.LimitsConfig limits) {
+        this.maxBytes = limits.bodyBytes();
+        this.maxBatch = limits.batchSize();
     }
 
     /** A body holding one JSON object. */
@@ -39,23 +46,25 @@ final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw JsonErrors.problem(e, "").toException();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw JsonErrors.undecodable(e).toException();
         }
     }
 
-    /** A batch: either a JSON array of records or an object {@code {"<name>": [...]}}; never null, nor holding one. */
+    /**
+     * A batch: either a JSON array of records or an object {@code {"<name>": [...]}}; never null, nor
+     * holding one, nor longer than the batch limit.
+     */
     <T> List<T> many(Context ctx, Class<T> type, String name) {
         byte[] body = bytes(ctx);
-        ObjectReader reader = Json.MAPPER.readerForListOf(type);
+        ObjectReader reader = Json.MAPPER.readerFor(type);
         try (JsonParser p = Json.MAPPER.createParser(body)) {
             JsonToken first = p.nextToken();
             List<T> values;
             if (first == JsonToken.START_ARRAY) {
-                values = reader.readValue(p);
+                values = elements(p, reader, name);
             } else if (first == JsonToken.START_OBJECT) {
                 requireField(p.nextToken() == JsonToken.FIELD_NAME ? p.currentName() : null, name);
-                p.nextToken();
-                values = reader.readValue(p);
+                values = p.nextToken() == JsonToken.VALUE_NULL ? null : elements(p, reader, name);
                 if (p.nextToken() != JsonToken.END_OBJECT) {
                     requireField(p.currentName(), name);
                 }
@@ -69,8 +78,35 @@ final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw JsonErrors.problem(e, name).toException();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw JsonErrors.undecodable(e).toException();
         }
+    }
+
+    /**
+     * Binds the array's records one at a time, so that a batch over the limit is refused at its
+     * first extra record instead of after all of them were built.
+     */
+    private <T> List<T> elements(JsonParser p, ObjectReader reader, String name) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw Problem.invalid(name, "must be a JSON array").toException();
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (values.size() == maxBatch) {
+                throw Problem.of(413, "batch-too-large", "Batch too large",
+                                "A batch may hold at most " + maxBatch + " " + name + "; split it into smaller ones.")
+                        .withErrors(List.of(new FieldError(name, "holds more than " + maxBatch + " records")))
+                        .toException();
+            }
+            try {
+                values.add(token == JsonToken.VALUE_NULL ? null : reader.readValue(p));
+            } catch (JsonMappingException e) {
+                // The path then reads [3].type, as when the whole list is bound at once.
+                e.prependPath(values, values.size());
+                throw e;
+            }
+        }
+        return values;
     }
 
     /** JSON null binds to a null list or element; refusing it here spares every route a null check. */
@@ -120,6 +156,7 @@ final class RequestBodies {
 
     /** Reads at most one byte past the limit, so an oversized body costs no more than the limit. */
     private byte[] bytes(Context ctx) {
+        requireJson(ctx.contentType());
         if (ctx.req().getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
@@ -139,8 +176,29 @@ final class RequestBodies {
         }
     }
 
+    /** application/json, with no charset or UTF-8 (RFC 8259 knows no other). */
+    private static void requireJson(String contentType) {
+        String[] parts = (contentType == null ? "" : contentType).split(";", -1);
+        boolean json = parts[0].trim().equalsIgnoreCase(JSON);
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                json = parameter.length == 2 && parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8");
+            }
+        }
+        if (!json) {
+            String given = contentType == null || contentType.isBlank() ? "none" : "'" + contentType + "'";
+            throw Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                            "The body must be JSON sent with 'Content-Type: application/json'; the request's is " + given + ".")
+                    .withErrors(List.of(new FieldError("Content-Type", "must be application/json, not " + given)))
+                    .toException();
+        }
+    }
+
     private ProblemException tooLarge() {
         return Problem.of(413, "body-too-large", "Body too large",
-                "The body exceeds " + maxBytes + " bytes; split the batch into smaller ones.").toException();
+                        "The body exceeds " + maxBytes + " bytes; split the batch into smaller ones.")
+                .withErrors(List.of(new FieldError("body", "is larger than " + maxBytes + " bytes")))
+                .toException();
     }
 }

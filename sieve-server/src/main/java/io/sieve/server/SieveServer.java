@@ -1,6 +1,7 @@
 package io.sieve.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SieveServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SieveServer.class);
-
-    /** Room for batches of about 100k events; larger loads belong to {@code sieve import}. */
-    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     /** How long a stop waits for requests in flight; event batches may need a few seconds to sync. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -65,7 +64,12 @@ public final class SieveServer implements AutoCloseable {
         return start(config, store, dataDir, config.server().host(), port);
     }
 
+    /**
+     * @throws io.sieve.config.ConfigException when an API key's secret is missing, or {@code host} is
+     *                                         reachable from other machines and no key is configured
+     */
     public static SieveServer start(SieveConfig config, Store store, Path dataDir, String host, int port) {
+        ApiKeyAuth auth = ApiKeyAuth.forServer(config.security(), host, System.getenv());
         Clock clock = Clock.systemUTC();
         BundleStore bundles = new BundleStore(dataDir);
         ModelHolder model = new ModelHolder(initialBundle(config, store, bundles, clock));
@@ -77,16 +81,31 @@ public final class SieveServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics(model, clock,
                 pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
         ImpressionLog impressions = new ImpressionLog(store, statistics, metrics.droppedImpressions());
-        RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
+        RequestBodies bodies = new RequestBodies(config.limits());
+        RecordLimits limits = new RecordLimits(config.limits());
         List<Route> routes = new CopyOnWriteArrayList<>();
 
+        ProblemErrorHandler errors = new ProblemErrorHandler();
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.useVirtualThreads = true;
             cfg.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
             // Jetty drains in-flight requests on stop only when a StatisticsHandler counts them.
-            cfg.jetty.modifyServer(server -> server.setHandler(new StatisticsHandler()));
+            cfg.jetty.modifyServer(server -> {
+                server.setHandler(new StatisticsHandler());
+                server.setErrorHandler(errors);
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new ClientErrorConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
+            // A client that stops sending, or goes away, is not a failure of the server.
+            cfg.jetty.timeoutStatus = HttpStatus.REQUEST_TIMEOUT.getCode();
+            cfg.jetty.clientAbortStatus = HttpStatus.CLIENT_CLOSED_REQUEST.getCode();
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
@@ -95,10 +114,13 @@ public final class SieveServer implements AutoCloseable {
         });
         ProblemHandler.install(app);
         metrics.install(app);
-        CatalogRoutes.items(store, bodies, clock).register(app);
-        CatalogRoutes.users(store, bodies).register(app);
+        app.before(RequestTargets::check);
+        app.beforeMatched(auth::check);
+        CatalogRoutes.items(store, bodies, limits, clock).register(app);
+        CatalogRoutes.users(store, bodies, limits).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
-        new OnboardingRoutes(store, statistics, bodies, clock).register(app);
+        new OnboardingRoutes(store, statistics, bodies, clock, limits).register(app);
+        new UserEventsRoutes(store).register(app);
         new RecommendationRoutes(pipeline, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
@@ -106,7 +128,7 @@ public final class SieveServer implements AutoCloseable {
         new DocsRoutes(routes, model).register(app);
 
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             retrievalExecutor.shutdownNow();
             impressions.close();

@@ -1,5 +1,6 @@
 package io.sieve.server;
 
+import static io.sieve.server.TestServer.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import io.sieve.store.InMemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +36,6 @@ class ServerErrorsTest {
     @AfterAll
     static void stop() {
         api.close();
-    }
-
-    /** The (field, reason) pairs of a problem, for assertions that read like the response. */
-    private static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 
     private static String reason(JsonNode problem, int i) {
@@ -207,7 +200,7 @@ class ServerErrorsTest {
 
     @Test
     void oversizedBodyIs413() {
-        String huge = "[" + "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"},".repeat(SieveServer.MAX_BODY_BYTES / 40) + "]";
+        String huge = "[" + "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\"},".repeat(api.config.limits().bodyBytes() / 40) + "]";
         JsonNode p = api.send("POST", "/v1/events/batch", huge).problem(413);
         assertEquals("urn:sieve:problem:body-too-large", p.get("type").asText());
     }

@@ -35,7 +35,8 @@ final class TestServer implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** One response, with its body parsed on demand. */
-    record Response(int status, String contentType, String body) {
+    /** @param challenge the WWW-Authenticate header, empty when absent */
+    record Response(int status, String contentType, String body, String challenge) {
         JsonNode json() {
             try {
                 return Json.MAPPER.readTree(body);
@@ -64,6 +65,13 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The fields a problem's errors name, in order, for assertions that read like the response. */
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
     final Path dataDir;
     final SieveConfig config;
     final RocksStore store;
@@ -78,6 +86,13 @@ final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.config = config;
         this.store = RocksStore.open(dataDir);
+    }
+
+    /** Seeded with {@link #seedClusters()} and started. */
+    static TestServer seeded(Path dataDir) {
+        TestServer server = new TestServer(dataDir);
+        server.seedClusters();
+        return server.start();
     }
 
     TestServer start() {
@@ -133,14 +148,21 @@ final class TestServer implements AutoCloseable {
     }
 
     Response send(String method, String path, String json) {
+        return send(method, path, json, Map.of());
+    }
+
+    /** A JSON body is sent as application/json unless {@code headers} say otherwise. */
+    Response send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.setHeader("Content-Type", "application/json");
         }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
