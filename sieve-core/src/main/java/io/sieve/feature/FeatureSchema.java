@@ -47,9 +47,12 @@ public final class FeatureSchema {
         });
         List<Feature> all = new ArrayList<>();
         all.add(Feature.numeric("ctx_hour", Family.context, (r, c) -> r.hour));
-        all.add(Feature.numeric("ctx_weekday", Family.context, (r, c) -> r.weekday));
-        all.add(new Feature("ctx_surface", Family.context, true, (r, c) -> r.surface));
-        all.add(new Feature("ctx_device", Family.context, true, (r, c) -> r.device));
+        // A category, not a magnitude: Sunday is not "more" than Monday, and a log whose dates are
+        // shifted by whole days then trains the same model with its days relabelled.
+        all.add(new Feature("ctx_weekday", Family.context, true, (r, c) -> r.weekday));
+        // An unknown surface or device is missing (NaN), the one value all others share.
+        all.add(new Feature("ctx_surface", Family.context, true, (r, c) -> r.surface < 0 ? Double.NaN : r.surface));
+        all.add(new Feature("ctx_device", Family.context, true, (r, c) -> r.device < 0 ? Double.NaN : r.device));
 
         for (int w = 0; w < RequestFeatures.USER_WINDOWS_MS.length; w++) {
             int window = w;

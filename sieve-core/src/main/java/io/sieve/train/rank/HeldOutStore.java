@@ -57,6 +57,21 @@ final class HeldOutStore implements Store {
     }
 
     @Override
+    public List<Event> historyPage(String userId, java.time.Instant before, int limit) {
+        int hidden = heldOutPerUser.getOrDefault(userId, 0);
+        List<Event> page = new ArrayList<>(limit);
+        for (Event e : base.historyPage(userId, before, limit + hidden)) {
+            if (page.size() >= limit && !e.timestamp().equals(page.getLast().timestamp())) {
+                break;
+            }
+            if (!heldOut.contains(EventKey.of(e))) {
+                page.add(e);
+            }
+        }
+        return page;
+    }
+
+    @Override
     public void forEachEvent(Consumer<Event> action) {
         base.forEachEvent(e -> {
             if (!heldOut.contains(EventKey.of(e))) {
