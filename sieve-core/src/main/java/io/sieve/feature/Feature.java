@@ -1,15 +1,15 @@
 package io.sieve.feature;
 
+import io.sieve.retrieve.Candidate;
+
 /**
- * One ranking feature, defined once: the server computes it when scoring and the training-set
- * builder computes it, with the same code, for replayed requests.
+ * One ranking feature, defined once: its name, its value (the server computes it when scoring and
+ * the training-set builder computes it, with the same code, for replayed requests) and the reason
+ * it gives a person when it raised a shown item's score.
  *
  * @param categorical true for codes that LightGBM must treat as categories, not magnitudes
  */
-public record Feature(String name, Family family, boolean categorical, Value value) {
-
-    /** Where a feature's information comes from (brief §3: user, item, user x item, context). */
-    public enum Family { context, user, item, pair, source }
+public record Feature(String name, boolean categorical, Value value, Reason reason) {
 
     /** The feature's value for one candidate of one request; NaN when unknown. */
     @FunctionalInterface
@@ -17,7 +17,31 @@ public record Feature(String name, Family family, boolean categorical, Value val
         double of(RequestFeatures request, CandidateFeatures candidate);
     }
 
-    static Feature numeric(String name, Family family, Value value) {
-        return new Feature(name, family, false, value);
+    /** What the feature says about a candidate it pushed up; null when it has no words (hour of day, say). */
+    @FunctionalInterface
+    public interface Reason {
+        Reason NONE = (reasons, candidate) -> null;
+
+        String of(Reasons reasons, Candidate candidate);
+    }
+
+    static Feature numeric(String name, Value value) {
+        return new Feature(name, false, value, Reason.NONE);
+    }
+
+    static Feature numeric(String name, Value value, Reason reason) {
+        return new Feature(name, false, value, reason);
+    }
+
+    static Feature category(String name, Value value) {
+        return new Feature(name, true, value, Reason.NONE);
+    }
+
+    /** The reason of the source that proposed the candidate, if it did. */
+    static Reason sourceReason(String source) {
+        return (reasons, candidate) -> {
+            var hit = candidate.hits().get(source);
+            return hit == null ? null : hit.reason();
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.sieve.rank;
 
 import io.sieve.feature.FeatureAssembler;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.feature.Reasons;
 import io.sieve.pipeline.RequestContext;
 import io.sieve.retrieve.Candidate;
 import java.util.ArrayList;
@@ -109,10 +110,10 @@ public final class LearnedRanker implements Ranker {
             System.arraycopy(shown.get(i).features(), 0, rows, i * width, width);
         }
         double[] contributions = model.contributions(objective, rows, shown.size());
-        List<String> names = model.features();
-        var favourites = new Explanations.Favourites(context);
+        // The model was trained on this schema (its fingerprint matched): its columns are these features.
+        var reasons = new Reasons(context);
         for (int i = 0; i < shown.size(); i++) {
-            Explanations.explain(context, favourites, shown.get(i), names, contributions, i * (width + 1));
+            Explanations.explain(reasons, shown.get(i), assembler.schema().features(), contributions, i * (width + 1));
         }
     }
 
