@@ -8,27 +8,28 @@ import java.util.function.IntPredicate;
 /**
  * The best {@code k} (item, score) pairs seen so far: a min-heap on primitive arrays, so a scan
  * over a million items allocates nothing per item. Ties on score go to the lower ordinal, which
- * makes results independent of the order items are offered in.
+ * makes results independent of the order items are offered in. Sieve's one top-k: vector search,
+ * sources that score a dense array or a sparse map, and the trained popularity lists all use it.
  */
-final class TopK {
-    static final Comparator<Neighbour> BEST_FIRST =
+public final class TopK {
+    public static final Comparator<Neighbour> BEST_FIRST =
             Comparator.comparingDouble((Neighbour n) -> n.score()).reversed().thenComparingInt(Neighbour::item);
 
     /** Items scanned between two looks at the interrupt flag: cheap, yet well under a millisecond. */
     private static final int INTERRUPT_CHECK_MASK = (1 << 12) - 1;
 
     private final int[] items;
-    private final float[] scores;
+    private final double[] scores;
     private int size;
 
     /** Scores an item against the query at hand. */
-    interface Scorer {
-        float score(int item);
+    public interface Scorer {
+        double score(int item);
     }
 
-    TopK(int k) {
-        items = new int[k];
-        scores = new float[k];
+    public TopK(int k) {
+        items = new int[Math.max(0, k)];
+        scores = new double[Math.max(0, k)];
     }
 
     /**
@@ -36,7 +37,7 @@ final class TopK {
      * those (the filter is far cheaper than a dot product). An interrupted thread gets the best of
      * the items scanned so far.
      */
-    static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer) {
+    public static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer) {
         if (k <= 0 || count == 0) {
             return List.of();
         }
@@ -52,7 +53,15 @@ final class TopK {
         return top.toList();
     }
 
-    void offer(int item, float score) {
+    /**
+     * Whether an item with this score would enter now: lets a caller skip an expensive check
+     * (is the item eligible?) for items that could not make the list anyway.
+     */
+    public boolean takes(int item, double score) {
+        return size < items.length || size > 0 && worse(items[0], scores[0], item, score);
+    }
+
+    public void offer(int item, double score) {
         if (size < items.length) {
             items[size] = item;
             scores[size] = score;
@@ -65,17 +74,43 @@ final class TopK {
     }
 
     /** Best first. */
-    List<Neighbour> toList() {
+    public List<Neighbour> toList() {
         List<Neighbour> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(new Neighbour(items[i], scores[i]));
+            out.add(new Neighbour(items[i], (float) scores[i]));
         }
         out.sort(BEST_FIRST);
         return out;
     }
 
+    /** The items kept, best first (ties by the lower item). */
+    public int[] items() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> worse(items[x], scores[x], items[y], scores[y]) ? 1
+                : worse(items[y], scores[y], items[x], scores[x]) ? -1 : 0);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = items[order[i]];
+        }
+        return out;
+    }
+
+    /** The positions of the {@code k} best positive scores, best first. */
+    public static int[] positive(double[] scores, int k) {
+        TopK top = new TopK(k);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                top.offer(i, scores[i]);
+            }
+        }
+        return top.items();
+    }
+
     /** Whether (item a, score a) ranks below (item b, score b). */
-    private static boolean worse(int a, float scoreA, int b, float scoreB) {
+    private static boolean worse(int a, double scoreA, int b, double scoreB) {
         return scoreA < scoreB || (scoreA == scoreB && a > b);
     }
 
@@ -113,7 +148,7 @@ final class TopK {
         int item = items[i];
         items[i] = items[j];
         items[j] = item;
-        float score = scores[i];
+        double score = scores[i];
         scores[i] = scores[j];
         scores[j] = score;
     }

@@ -13,20 +13,6 @@ public final class VectorMath {
     private VectorMath() {
     }
 
-    /** Scales {@code v} to unit length in place (a zero vector stays zero) and returns it, for cosine similarity. */
-    public static float[] normalize(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        if (norm > 0) {
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= scale;
-            }
-        }
-        return v;
-    }
 
     public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {
@@ -54,9 +40,13 @@ public final class VectorMath {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Scales {@code v} in place to unit length; a zero vector stays zero. Returns the original length. */
-    public static float normalise(float[] v) {
-        return normalise(v, 0, v.length);
+    /**
+     * Scales {@code v} to unit length in place (a zero vector stays zero) and returns it, for cosine
+     * similarity. The one normaliser: the squared length is summed in double precision.
+     */
+    public static float[] normalise(float[] v) {
+        normalise(v, 0, v.length);
+        return v;
     }
 
     /** Scales every row of a row-major {@code rows × dim} array to unit length. */
@@ -66,14 +56,16 @@ public final class VectorMath {
         }
     }
 
-    private static float normalise(float[] v, int offset, int length) {
-        float norm = (float) Math.sqrt(dot(v, offset, v, offset, length));
+    private static void normalise(float[] v, int offset, int length) {
+        double norm = 0;
+        for (int i = offset; i < offset + length; i++) {
+            norm += v[i] * v[i];
+        }
         if (norm > 0) {
-            float inverse = 1 / norm;
+            float scale = (float) (1 / Math.sqrt(norm));
             for (int i = offset; i < offset + length; i++) {
-                v[i] *= inverse;
+                v[i] *= scale;
             }
         }
-        return norm;
     }
 }

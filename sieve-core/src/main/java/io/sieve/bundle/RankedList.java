@@ -13,4 +13,14 @@ public record RankedList(int[] items, float[] scores) {
     public int size() {
         return items.length;
     }
+
+    /** The {@code k} best positive scores of a dense array (index = item), ties by index. */
+    public static RankedList top(double[] scores, int k) {
+        int[] items = io.sieve.ann.TopK.positive(scores, k);
+        float[] values = new float[items.length];
+        for (int i = 0; i < items.length; i++) {
+            values[i] = (float) scores[items[i]];
+        }
+        return new RankedList(items, values);
+    }
 }

@@ -69,7 +69,7 @@ public final class HashedTfIdfEncoder implements TextEncoder {
                 // The sign bit spreads collisions so that they cancel instead of piling up.
                 v[b] += ((hash >>> 31) == 0 ? 1 : -1) * idf[b];
             }
-            out[i] = io.sieve.ann.VectorMath.normalize(v);
+            out[i] = io.sieve.ann.VectorMath.normalise(v);
         }
         return out;
     }

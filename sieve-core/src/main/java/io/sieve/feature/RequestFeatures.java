@@ -140,13 +140,13 @@ public final class RequestFeatures {
         return recent.stream()
                 .mapToInt(id -> bundle.items().indexOf(id))
                 .filter(i -> i >= 0 && i < factors.rows())
-                .mapToObj(i -> VectorMath.normalize(factors.row(i)))
+                .mapToObj(i -> VectorMath.normalise(factors.row(i)))
                 .toArray(float[][]::new);
     }
 
     /** The item's unit ALS vector, or null when the bundle has no ALS model or no row for it. */
     float[] alsItem(int index) {
-        return alsItems == null || index >= alsItems.rows() ? null : VectorMath.normalize(alsItems.row(index));
+        return alsItems == null || index >= alsItems.rows() ? null : VectorMath.normalise(alsItems.row(index));
     }
 
     /** Settings of the context features. */

@@ -29,7 +29,7 @@ final class ItemVectors {
             float[][] out = new float[candidates.size()][];
             for (int i = 0; i < out.length; i++) {
                 int index = bundle.items().indexOf(candidates.get(i).itemId());
-                out[i] = index >= 0 && index < als.items().rows() ? VectorMath.normalize(als.items().row(index)) : new float[als.items().dim()];
+                out[i] = index >= 0 && index < als.items().rows() ? VectorMath.normalise(als.items().row(index)) : new float[als.items().dim()];
             }
             return out;
         }
@@ -42,7 +42,7 @@ final class ItemVectors {
             for (String cat : categories.get(i)) {
                 out[i][columns.get(cat)] = 1;
             }
-            VectorMath.normalize(out[i]);
+            VectorMath.normalise(out[i]);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.sieve.retrieve;
 
+import io.sieve.ann.TopK;
 import io.sieve.pipeline.RequestContext;
 import io.sieve.train.cf.EaseModel;
 import java.util.ArrayList;
@@ -40,7 +41,14 @@ public final class EaseRetriever implements Retriever {
             return List.of();
         }
         var ids = context.bundle().items();
-        int[] top = TopScores.select(scores, quota, row -> context.isEligible(ids.id(ease.items()[row])));
+        TopK best = new TopK(quota);
+        for (int row = 0; row < scores.length && !Thread.currentThread().isInterrupted(); row++) {
+            // Eligibility is asked only of rows that would make the list.
+            if (scores[row] > 0 && best.takes(row, scores[row]) && context.isEligible(ids.id(ease.items()[row]))) {
+                best.offer(row, scores[row]);
+            }
+        }
+        int[] top = best.items();
         List<Retrieved> out = new ArrayList<>(top.length);
         for (int row : top) {
             out.add(new Retrieved(ids.id(ease.items()[row]), scores[row],

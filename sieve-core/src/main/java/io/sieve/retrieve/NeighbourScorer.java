@@ -1,12 +1,12 @@
 package io.sieve.retrieve;
 
+import io.sieve.ann.TopK;
 import io.sieve.bundle.NeighbourTable;
 import io.sieve.pipeline.RequestContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Scores items by their similarity to a set of anchors: score(j) = sum over anchors a of
@@ -41,26 +41,19 @@ final class NeighbourScorer {
                 }
             }
         }
-        PriorityQueue<Map.Entry<Integer, Accumulator>> top =
-                new PriorityQueue<>((x, y) -> Double.compare(x.getValue().score, y.getValue().score));
+        TopK top = new TopK(quota);
         for (Map.Entry<Integer, Accumulator> e : acc.entrySet()) {
-            if (e.getValue().score <= 0 || e.getValue().bestAnchor == null) {
-                continue;
-            }
-            if (top.size() < quota) {
-                if (context.isEligible(index.id(e.getKey()))) {
-                    top.add(e);
-                }
-            } else if (e.getValue().score > top.peek().getValue().score && context.isEligible(index.id(e.getKey()))) {
-                top.poll();
-                top.add(e);
+            double score = e.getValue().score;
+            if (score > 0 && e.getValue().bestAnchor != null && top.takes(e.getKey(), score)
+                    && context.isEligible(index.id(e.getKey()))) {
+                top.offer(e.getKey(), score);
             }
         }
-        List<Retrieved> out = new ArrayList<>(top.size());
-        while (!top.isEmpty()) {
-            var e = top.poll();
-            out.add(new Retrieved(index.id(e.getKey()), e.getValue().score, HistoryAnchors.reason(context, reasonPrefix, e.getValue().bestAnchor)));
+        List<Retrieved> out = new ArrayList<>(quota);
+        for (int item : top.items()) {
+            Accumulator a = acc.get(item);
+            out.add(new Retrieved(index.id(item), a.score, HistoryAnchors.reason(context, reasonPrefix, a.bestAnchor)));
         }
-        return out.reversed();
+        return out;
     }
 }

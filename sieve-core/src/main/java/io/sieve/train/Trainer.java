@@ -67,8 +67,8 @@ public final class Trainer {
     private ModelBundle build(Store store, Interactions data, boolean full) {
         var t = config.training();
         double[] popularity = data.popularity();
-        RankedList popular = TopK.of(popularity, t.listLength());
-        RankedList trending = TopK.of(trending(data), t.listLength());
+        RankedList popular = RankedList.top(popularity, t.listLength());
+        RankedList trending = RankedList.top(trending(data), t.listLength());
         SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
         Map<String, RankedList> segments = segments(store, data, scheme);
         NeighbourTable coVisitation = full
@@ -136,7 +136,7 @@ public final class Trainer {
         });
         Map<String, RankedList> segments = new TreeMap<>();
         int length = config.training().listLength();
-        counts.forEach((key, c) -> segments.put(key, TopK.of(c, length)));
+        counts.forEach((key, c) -> segments.put(key, RankedList.top(c, length)));
         return segments;
     }
 }

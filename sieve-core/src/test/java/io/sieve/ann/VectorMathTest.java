@@ -1,6 +1,7 @@
 package io.sieve.ann;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
@@ -36,7 +37,7 @@ class VectorMathTest {
         assertEquals(0f, rows[2]);
         assertEquals(1f, VectorMath.dot(rows, 6, rows, 6, 2), 1e-6);
         float[] v = {0, 5};
-        assertEquals(5f, VectorMath.normalise(v));
+        assertSame(v, VectorMath.normalise(v), "in place");
         assertEquals(1f, v[1]);
     }
 

@@ -59,7 +59,7 @@ public final class MiniLmEncoder implements TextEncoder {
         List<Embedding> embeddings = Holder.MODEL.embedAll(segments).content();
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = texts.get(i).isBlank() ? new float[DIMENSION] : VectorMath.normalize(embeddings.get(i).vector());
+            out[i] = texts.get(i).isBlank() ? new float[DIMENSION] : VectorMath.normalise(embeddings.get(i).vector());
         }
         return out;
     }
