@@ -4,6 +4,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import io.sieve.nativelib.NativeLibraries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksStore implements Store {
     static {
-        RocksDB.loadLibrary();
+        NativeLibraries.rocksDb();
     }
 
     private static final Set<String> OPTIONAL_COLUMN_FAMILIES = Set.of("impressions", "user_impressions");
