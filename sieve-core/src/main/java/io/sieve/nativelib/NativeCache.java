@@ -1,8 +1,8 @@
 package io.sieve.nativelib;
 
+import io.sieve.store.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,14 +55,14 @@ public final class NativeCache {
      */
     static Path install(String name, Map<String, String> resources) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        MessageDigest set = sha256();
+        MessageDigest set = Sha256.digest();
         // Sorted by name: the directory's name must not depend on a map's iteration order.
         for (Map.Entry<String, String> r : new TreeMap<>(resources).entrySet()) {
             byte[] bytes = read(r.getValue());
             contents.put(r.getKey(), bytes);
             set.update(r.getKey().getBytes(StandardCharsets.UTF_8));
             set.update((byte) 0);
-            set.update(sha256().digest(bytes));
+            set.update(Sha256.of(bytes));
         }
         Path dir = root().resolve(name + "-" + HexFormat.of().formatHex(set.digest()));
         Files.createDirectories(dir);
@@ -76,9 +75,9 @@ public final class NativeCache {
     /** Puts {@code bytes} at {@code dir/fileName} unless an intact copy is already there. */
     static void installFile(Path dir, String fileName, byte[] bytes) throws IOException {
         Path target = dir.resolve(fileName);
-        byte[] digest = sha256().digest(bytes);
+        byte[] digest = Sha256.of(bytes);
         if (Files.exists(target)) {
-            if (MessageDigest.isEqual(digest, digestOf(target))) {
+            if (MessageDigest.isEqual(digest, Sha256.of(target))) {
                 return;
             }
             // Renamed, not rewritten: a process that mapped the damaged file keeps its mapping.
@@ -97,7 +96,7 @@ public final class NativeCache {
             part.toFile().setReadable(true, false);
             link(part, target);
         } catch (FileAlreadyExistsException installedMeanwhile) {
-            if (!MessageDigest.isEqual(digest, digestOf(target))) {
+            if (!MessageDigest.isEqual(digest, Sha256.of(target))) {
                 throw new IOException(target + " was installed by another process with other contents");
             }
         } finally {
@@ -122,31 +121,12 @@ public final class NativeCache {
         }
     }
 
-    static byte[] digestOf(Path file) throws IOException {
-        MessageDigest md = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-            }
-        }
-        return md.digest();
-    }
-
     private static byte[] read(String resource) throws IOException {
         try (InputStream in = NativeCache.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("no resource " + resource + " on the class path");
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new UncheckedIOException(new IOException("SHA-256 is missing from this JDK", e));
         }
     }
 }

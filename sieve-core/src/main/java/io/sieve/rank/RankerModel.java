@@ -37,6 +37,9 @@ public final class RankerModel {
             NativeLibraries.lightGbm();
         }
         modelTexts.forEach((objective, text) -> {
+            LightGbmModelText.problem(text).ifPresent(problem -> {
+                throw new IllegalArgumentException("ranker model '" + objective + "' cannot be loaded: " + problem);
+            });
             try {
                 BoosterPool pool = new BoosterPool(text, Runtime.getRuntime().availableProcessors());
                 boosters.put(objective, pool);

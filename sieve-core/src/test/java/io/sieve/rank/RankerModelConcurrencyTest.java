@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMDataset;
-import io.sieve.nativelib.NativeLibraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,29 +29,9 @@ class RankerModelConcurrencyTest {
     private static String modelText;
 
     @BeforeAll
-    static void trainModel() throws Exception {
-        NativeLibraries.lightGbm();
-        SplittableRandom random = new SplittableRandom(7);
-        int rows = 4_000;
-        float[] x = new float[rows * FEATURES];
-        float[] y = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            for (int f = 0; f < FEATURES; f++) {
-                x[r * FEATURES + f] = (float) random.nextDouble();
-            }
-            y[r] = x[r * FEATURES] + x[r * FEATURES + 1] * x[r * FEATURES + 2] > 0.6 ? 1 : 0;
-        }
-        // Deep, uneven trees: the per-tree depth that SHAP recomputes differs from tree to tree.
-        String params = "objective=binary verbosity=-1 num_leaves=31 min_data_in_leaf=5 deterministic=true seed=7 num_threads=1";
-        try (LGBMDataset data = LGBMDataset.createFromMat(x, rows, FEATURES, true, params, null)) {
-            data.setField("label", y);
-            try (LGBMBooster booster = LGBMBooster.create(data, params)) {
-                for (int t = 0; t < 40; t++) {
-                    booster.updateOneIter();
-                }
-                modelText = booster.saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.GAIN);
-            }
-        }
+    static void trainModel() {
+        // Trees deep enough that their depths, which SHAP recomputes on every call, differ.
+        modelText = TestModels.binary(FEATURES, 31, 40);
         assertTrue(modelText.contains("num_leaves=31"), "the trees must be deep enough for their depths to differ");
     }
 
