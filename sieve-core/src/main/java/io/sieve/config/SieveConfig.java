@@ -186,10 +186,12 @@ public record SieveConfig(
      * @param candidates the learned ranker re-orders this many of the blend's best candidates
      * @param deadlineMs a ranker slower than this is abandoned for the blend's order
      * @param objectives models trained and blended by weight (weight 0: not trained)
+     * @param gate       true: a learned ranker that does not beat the blend on held-out lists is not served;
+     *                   false: a trained ranker is always served
      */
     public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK, int candidates,
                                 int deadlineMs, Map<String, Objective> objectives, RankerTraining training,
-                                ColdStart coldStart) {
+                                ColdStart coldStart, boolean gate) {
     }
 
     /**
