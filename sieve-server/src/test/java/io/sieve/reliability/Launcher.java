@@ -74,7 +74,7 @@ final class Launcher {
                 Integer.toString(items), Integer.toString(users), Integer.toString(events), files.toString())
                 .redirectErrorStream(true).redirectOutput(log("synthetic-" + items).toFile()).start();
         assertEquals(0, p.waitFor(), "synthetic.py failed");
-        run("import-" + dataDir.getFileName(), Map.of(), "import", "--data-dir", dataDir.toString(), "--format", "jsonl",
+        run("import-" + items, Map.of(), "import", "--data-dir", dataDir.toString(), "--format", "jsonl",
                 "--items", files.resolve("items.jsonl").toString(), "--users", files.resolve("users.jsonl").toString(),
                 "--events", files.resolve("events.jsonl").toString(), "--quiet");
     }
