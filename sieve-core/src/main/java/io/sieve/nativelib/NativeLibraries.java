@@ -72,7 +72,7 @@ public final class NativeLibraries {
             throw new IllegalStateException("lightgbm4j is missing from the class path", e);
         } finally {
             System.setProperty("java.io.tmpdir", tmpdir);
-            deleteQuietly(staging);
+            Directories.deleteQuietly(staging);
         }
         if (!LGBMBooster.isNativeLoaded()) {
             throw new IllegalStateException("LightGBM's native library could not be loaded on "
@@ -111,7 +111,7 @@ public final class NativeLibraries {
             Path parent = NativeCache.root().resolve("lightgbm4j-staging");
             Files.createDirectories(parent);
             try (var leftovers = Files.list(parent)) {
-                leftovers.filter(dir -> !ownerAlive(dir)).forEach(NativeLibraries::deleteQuietly);
+                leftovers.filter(dir -> !ownerAlive(dir)).forEach(Directories::deleteQuietly);
             }
             return Files.createTempDirectory(parent, ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
@@ -140,16 +140,5 @@ public final class NativeLibraries {
         String osPart = os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win" : "linux";
         String archPart = arch.startsWith("aarch64") || arch.startsWith("arm64") ? "aarch64" : "x64";
         return osPart + "-" + archPart;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            Directories.deleteRecursively(dir);
-        } catch (IOException e) {
-            LOG.debug("could not delete {}", dir, e);
-        }
     }
 }

@@ -148,7 +148,7 @@ public final class RocksStore implements Store {
             snapshot = Files.createTempDirectory("sieve-snapshot-");
             return new RocksStore(dir, snapshot);
         } catch (RocksDBException e) {
-            deleteQuietly(snapshot);
+            Directories.deleteQuietly(snapshot);
             throw new StoreException("cannot read the store in " + dataDir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -415,7 +415,7 @@ public final class RocksStore implements Store {
         logWrites.close();
         cfOptions.close();
         dbOptions.close();
-        deleteQuietly(snapshotDir);
+        Directories.deleteQuietly(snapshotDir);
     }
 
     /** Key of an impression in the log: epoch millisecond (big-endian), then the request id. */
@@ -439,17 +439,6 @@ public final class RocksStore implements Store {
             return RocksDB.listColumnFamilies(options, dir.toString()).stream()
                     .map(f -> new String(f, StandardCharsets.UTF_8))
                     .collect(Collectors.toSet());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            Directories.deleteRecursively(dir);
-        } catch (IOException ignored) {
-            // a leftover temporary directory is harmless
         }
     }
 
