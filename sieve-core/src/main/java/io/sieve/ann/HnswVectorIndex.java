@@ -42,6 +42,10 @@ import java.util.function.IntPredicate;
  * vectors from the flat vector file, so both search the same graph with the same vectors.
  */
 public final class HnswVectorIndex implements VectorIndex {
+    static {
+        Vectorization.choose();
+    }
+
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
     /**

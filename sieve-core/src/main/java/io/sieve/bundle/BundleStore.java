@@ -7,6 +7,9 @@ import static io.sieve.bundle.BinaryTables.writeFloats;
 import static io.sieve.bundle.BinaryTables.writeInts;
 import static io.sieve.bundle.BinaryTables.writeStrings;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sieve.store.Directories;
 import io.sieve.store.Json;
 import java.io.BufferedInputStream;
@@ -25,15 +28,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bundles on disk: {@code <dataDir>/bundles/<version>/} holds {@code manifest.json} and binary
  * tables; the file {@code bundles/CURRENT} names the version to serve. A bundle directory is
  * complete before CURRENT points at it (written aside, then renamed), so a reader never sees half
- * of one. A bundle trained elsewhere only has to follow this layout.
+ * of one. The manifest, written last, records every other file's size and SHA-256 under
+ * {@code files}; a bundle whose files do not match is refused before any of it is parsed. A bundle
+ * trained elsewhere only has to follow this layout.
  */
 public final class BundleStore {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleStore.class);
     private static final String CURRENT = "CURRENT";
+    private static final String MANIFEST = "manifest.json";
+    private static final String FILES = "files";
     private final Path root;
 
     public BundleStore(Path dataDir) {
@@ -73,34 +83,84 @@ public final class BundleStore {
         }
     }
 
+    /**
+     * Reads a bundle after checking its files against the manifest.
+     *
+     * @throws BundleRefusedException if a file is missing, damaged or unreadable
+     */
     public ModelBundle load(String version) {
         Path dir = root.resolve(version);
         try {
-            BundleManifest manifest = Json.MAPPER.readValue(dir.resolve("manifest.json").toFile(), BundleManifest.class);
+            ObjectNode manifestJson = (ObjectNode) Json.MAPPER.readTree(dir.resolve(MANIFEST).toFile());
+            JsonNode files = manifestJson.remove(FILES);
+            if (files != null) {
+                Optional<String> mismatch = FileDigests.mismatch(dir,
+                        Json.MAPPER.convertValue(files, new TypeReference<Map<String, FileDigests.FileDigest>>() { }));
+                if (mismatch.isPresent()) {
+                    throw new BundleRefusedException(version, mismatch.get(), null);
+                }
+            }
+            BundleManifest manifest = Json.MAPPER.treeToValue(manifestJson, BundleManifest.class);
             if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
                 throw new IOException("bundle format " + manifest.formatVersion() + " is not supported");
             }
-            try (DataInputStream in = open(dir.resolve("tables.bin"))) {
-                ItemIndex items = new ItemIndex(readStrings(in));
-                RankedList popularity = readRanked(in);
-                RankedList trending = readRanked(in);
-                SegmentScheme scheme = new SegmentScheme(readStrings(in), Arrays.stream(readInts(in)).boxed().toList());
-                int segmentCount = in.readInt();
-                Map<String, RankedList> segments = new LinkedHashMap<>();
-                for (int i = 0; i < segmentCount; i++) {
-                    segments.put(in.readUTF(), readRanked(in));
+            return read(dir, manifest);
+        } catch (BundleRefusedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleRefusedException(version, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether the bundle's manifest records its files' checksums (bundles written before they did, do not). */
+    public boolean hasChecksums(String version) {
+        try {
+            return Json.MAPPER.readTree(root.resolve(version).resolve(MANIFEST).toFile()).has(FILES);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The newest bundle that loads, other than {@code except}: what to serve when the published
+     * bundle is refused. Each bundle refused on the way is logged.
+     */
+    public Optional<ModelBundle> newestIntact(String except) {
+        try {
+            for (Path dir : versionsNewestFirst()) {
+                String version = dir.getFileName().toString();
+                if (!version.equals(except)) {
+                    try {
+                        return Optional.of(load(version));
+                    } catch (BundleRefusedException e) {
+                        LOG.warn(e.getMessage());
+                    }
                 }
-                NeighbourTable coVisitation = new NeighbourTable(readInts(in), readInts(in), readFloats(in));
-                return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation,
-                        CollaborativeModelFiles.read(dir), ContentModelFiles.read(dir), RankerFiles.read(dir));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load bundle " + dir, e);
+            LOG.warn("cannot list the bundles in {}", root, e);
+        }
+        return Optional.empty();
+    }
+
+    private ModelBundle read(Path dir, BundleManifest manifest) throws IOException {
+        try (DataInputStream in = open(dir.resolve("tables.bin"))) {
+            ItemIndex items = new ItemIndex(readStrings(in));
+            RankedList popularity = readRanked(in);
+            RankedList trending = readRanked(in);
+            SegmentScheme scheme = new SegmentScheme(readStrings(in), Arrays.stream(readInts(in)).boxed().toList());
+            int segmentCount = in.readInt();
+            Map<String, RankedList> segments = new LinkedHashMap<>();
+            for (int i = 0; i < segmentCount; i++) {
+                segments.put(in.readUTF(), readRanked(in));
+            }
+            NeighbourTable coVisitation = new NeighbourTable(readInts(in), readInts(in), readFloats(in));
+            return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation,
+                    CollaborativeModelFiles.read(dir), ContentModelFiles.read(dir), RankerFiles.read(dir));
         }
     }
 
     private void write(ModelBundle b, Path dir) throws IOException {
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("manifest.json").toFile(), b.manifest());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(dir.resolve("tables.bin")), 1 << 16))) {
             writeStrings(out, b.items().ids());
@@ -120,21 +180,31 @@ public final class BundleStore {
         CollaborativeModelFiles.write(b.models(), dir);
         ContentModelFiles.write(b.content(), dir);
         RankerFiles.write(b.ranker(), dir);
+        // Last, so that it can describe every other file.
+        ObjectNode manifest = Json.MAPPER.valueToTree(b.manifest());
+        manifest.set(FILES, Json.MAPPER.valueToTree(FileDigests.of(dir, MANIFEST)));
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(MANIFEST).toFile(), manifest);
     }
 
     private void prune(int keep, String current) throws IOException {
-        List<Path> versions;
-        try (Stream<Path> s = Files.list(root)) {
-            versions = s.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
-        }
+        List<Path> versions = versionsNewestFirst();
         for (int i = keep; i < versions.size(); i++) {
             Path old = versions.get(i);
             if (!old.getFileName().toString().equals(current)) {
                 Directories.deleteRecursively(old);
             }
+        }
+    }
+
+    private List<Path> versionsNewestFirst() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
         }
     }
 

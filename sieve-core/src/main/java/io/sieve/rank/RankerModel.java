@@ -1,19 +1,21 @@
 package io.sieve.rank;
 
 import com.microsoft.ml.lightgbm.PredictionType;
-import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMException;
+import io.sieve.nativelib.NativeLibraries;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The learned ranker's models: one LightGBM LambdaMART booster per objective, all over the same
- * feature list. Part of a model bundle; boosters hold native memory, freed once the bundle that
- * owns them is no longer reachable (a swapped-out bundle may still serve requests in flight, so
- * nothing closes them eagerly).
+ * The learned ranker's models: one LightGBM LambdaMART model per objective, all over the same
+ * feature list. Part of a model bundle. Each model is served by a {@link BoosterPool}, so no two
+ * calls share a booster; the native memory is freed once the bundle that owns the model is no
+ * longer reachable (a swapped-out bundle may still serve requests in flight), and never under a
+ * running call.
  */
 public final class RankerModel {
     public static final RankerModel NONE = new RankerModel(List.of(), "", Map.of());
@@ -24,18 +26,24 @@ public final class RankerModel {
     private final List<String> features;
     private final String featureSchema;
     private final Map<String, String> modelTexts;
-    private final Map<String, LGBMBooster> boosters = new LinkedHashMap<>();
+    private final Map<String, BoosterPool> boosters = new LinkedHashMap<>();
 
     /** @param modelTexts each objective's model in LightGBM's text format */
     public RankerModel(List<String> features, String featureSchema, Map<String, String> modelTexts) {
         this.features = List.copyOf(features);
         this.featureSchema = featureSchema;
         this.modelTexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelTexts));
+        if (!modelTexts.isEmpty()) {
+            NativeLibraries.lightGbm();
+        }
         modelTexts.forEach((objective, text) -> {
+            LightGbmModelText.problem(text).ifPresent(problem -> {
+                throw new IllegalArgumentException("ranker model '" + objective + "' cannot be loaded: " + problem);
+            });
             try {
-                LGBMBooster booster = LGBMBooster.loadModelFromString(text);
-                boosters.put(objective, booster);
-                CLEANER.register(this, () -> close(booster));
+                BoosterPool pool = new BoosterPool(text, Runtime.getRuntime().availableProcessors());
+                boosters.put(objective, pool);
+                CLEANER.register(this, pool::close);
             } catch (LGBMException e) {
                 throw new IllegalArgumentException("ranker model '" + objective + "' cannot be loaded: " + e.getMessage(), e);
             }
@@ -75,17 +83,12 @@ public final class RankerModel {
 
     private double[] run(String objective, float[] rows, int count, PredictionType type) {
         try {
-            return boosters.get(objective).predictForMat(rows, count, features.size(), true, type, PREDICT_PARAMS);
+            return boosters.get(objective).use(b -> b.predictForMat(rows, count, features.size(), true, type, PREDICT_PARAMS));
         } catch (LGBMException e) {
             throw new IllegalStateException("ranker '" + objective + "' failed (" + type + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static void close(LGBMBooster booster) {
-        try {
-            booster.close();
-        } catch (LGBMException e) {
-            // Freeing at collection time: nothing is left to recover.
+        } finally {
+            // The cleaner must not run while a call is under way, even if nothing else refers to the model.
+            Reference.reachabilityFence(this);
         }
     }
 }

@@ -9,25 +9,33 @@ import java.util.function.Function;
 
 /**
  * Walks a precomputed list from the bundle (global popularity, trending) and returns its first
- * eligible items. Trained lists are fixed, so the walk is the whole cost of a request.
+ * eligible items. Trained lists are fixed, so the walk is the whole cost of a request. Where the
+ * bundle's list is empty, an optional stand-in answers instead.
  */
 public final class RankedListRetriever implements Retriever {
     private final String name;
     private final Function<ModelBundle, RankedList> list;
     private final String reason;
+    private final Retriever whenEmpty;
 
-    public RankedListRetriever(String name, Function<ModelBundle, RankedList> list, String reason) {
+    /** @param whenEmpty answers when the bundle's list is empty; null for nothing */
+    public RankedListRetriever(String name, Function<ModelBundle, RankedList> list, String reason, Retriever whenEmpty) {
         this.name = name;
         this.list = list;
         this.reason = reason;
+        this.whenEmpty = whenEmpty;
     }
 
+    /**
+     * Before the first positive event (a catalog imported, no behaviour yet) nothing is popular;
+     * the newest items stand in, so that a new deployment answers from its first request.
+     */
     public static RankedListRetriever popularity() {
-        return new RankedListRetriever("popularity", ModelBundle::popularity, "popular with everyone");
+        return new RankedListRetriever("popularity", ModelBundle::popularity, "popular with everyone", new NewItemsRetriever());
     }
 
     public static RankedListRetriever trending() {
-        return new RankedListRetriever("trending", ModelBundle::trending, "trending right now");
+        return new RankedListRetriever("trending", ModelBundle::trending, "trending right now", null);
     }
 
     @Override
@@ -37,7 +45,11 @@ public final class RankedListRetriever implements Retriever {
 
     @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
-        return take(context, list.apply(context.bundle()), quota, reason);
+        RankedList ranked = list.apply(context.bundle());
+        if (ranked.size() == 0 && whenEmpty != null) {
+            return whenEmpty.retrieve(context, quota);
+        }
+        return take(context, ranked, quota, reason);
     }
 
     static List<Retrieved> take(RequestContext context, RankedList ranked, int quota, String reason) {

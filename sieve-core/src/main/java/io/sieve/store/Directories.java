@@ -22,4 +22,16 @@ public final class Directories {
             }
         }
     }
+
+    /** Deletes {@code dir} like {@link #deleteRecursively}, for leftovers that are harmless if they stay; null is nothing. */
+    public static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
+    }
 }

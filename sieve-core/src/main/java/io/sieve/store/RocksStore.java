@@ -4,6 +4,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import io.sieve.nativelib.NativeLibraries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,7 +47,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksStore implements Store {
     static {
-        RocksDB.loadLibrary();
+        NativeLibraries.rocksDb();
     }
 
     private static final Set<String> OPTIONAL_COLUMN_FAMILIES = Set.of("impressions", "user_impressions");
@@ -148,7 +149,7 @@ public final class RocksStore implements Store {
             snapshot = Files.createTempDirectory("sieve-snapshot-");
             return new RocksStore(dir, snapshot);
         } catch (RocksDBException e) {
-            deleteQuietly(snapshot);
+            Directories.deleteQuietly(snapshot);
             throw new StoreException("cannot read the store in " + dataDir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -437,7 +438,7 @@ public final class RocksStore implements Store {
         logWrites.close();
         cfOptions.close();
         dbOptions.close();
-        deleteQuietly(snapshotDir);
+        Directories.deleteQuietly(snapshotDir);
     }
 
     /** Key of an impression in the log: epoch millisecond (big-endian), then the request id. */
@@ -461,17 +462,6 @@ public final class RocksStore implements Store {
             return RocksDB.listColumnFamilies(options, dir.toString()).stream()
                     .map(f -> new String(f, StandardCharsets.UTF_8))
                     .collect(Collectors.toSet());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            Directories.deleteRecursively(dir);
-        } catch (IOException ignored) {
-            // a leftover temporary directory is harmless
         }
     }
 

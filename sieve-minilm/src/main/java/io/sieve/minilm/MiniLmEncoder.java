@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import io.sieve.ann.VectorMath;
 import io.sieve.content.TextEncoder;
 import io.sieve.content.TextEncoderProvider;
+import io.sieve.nativelib.NativeLibraries;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,12 @@ public final class MiniLmEncoder implements TextEncoder {
     private static final int DIMENSION = 384;
 
     private static final class Holder {
-        static final AllMiniLmL6V2QuantizedEmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        static final AllMiniLmL6V2QuantizedEmbeddingModel MODEL = load();
+
+        private static AllMiniLmL6V2QuantizedEmbeddingModel load() {
+            NativeLibraries.onnxRuntime();
+            return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        }
     }
 
     /** The {@link TextEncoderProvider} registered under {@code minilm}. */

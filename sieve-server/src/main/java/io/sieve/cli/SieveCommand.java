@@ -1,5 +1,6 @@
 package io.sieve.cli;
 
+import io.sieve.nativelib.NativeLibraries;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,9 @@ public final class SieveCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before any command can touch LightGBM: its bindings would otherwise write their libraries
+        // to shared names in the temporary directory, under other processes' feet.
+        NativeLibraries.lightGbm();
         CommandLine cli = commandLine();
         int exit = cli.execute(args);
         // Commands print through picocli's writer; System.exit would not flush a pending print().

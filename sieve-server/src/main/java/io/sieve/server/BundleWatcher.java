@@ -1,5 +1,7 @@
 package io.sieve.server;
 
+import io.micrometer.core.instrument.Counter;
+import io.sieve.bundle.BundleRefusedException;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import java.time.Duration;
@@ -12,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Swaps in a newly published bundle: polls the CURRENT pointer and loads a new version on its own
- * thread, never on a request's. A bundle that fails to load is logged and the old one keeps serving.
+ * thread, never on a request's. A bundle that is refused (a file missing or damaged, see
+ * {@link BundleStore#load}) is logged and counted, the served bundle stays, and the holder reports
+ * the refusal until another bundle is published.
  */
 final class BundleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BundleWatcher.class);
@@ -20,52 +24,81 @@ final class BundleWatcher implements AutoCloseable {
     /**
      * @param served  the version served after the check
      * @param swapped whether the check swapped in a new bundle
-     * @param failure why the published version could not be loaded, or null
+     * @param refusal why the published version was refused, or null
      */
-    record Outcome(String served, boolean swapped, String failure) {
+    record Outcome(String served, boolean swapped, String refusal) {
     }
 
     private final BundleStore bundles;
     private final ModelHolder holder;
+    private final Counter refused;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sieve-bundle-watcher").daemon().factory());
-    /** A version that failed to load is not retried by polling (each try would log the same error). */
-    private String failedVersion;
 
-    BundleWatcher(BundleStore bundles, ModelHolder holder) {
+    /** @param refused counts refused bundles, for the metrics */
+    BundleWatcher(BundleStore bundles, ModelHolder holder, Counter refused) {
         this.bundles = bundles;
         this.holder = holder;
+        this.refused = refused;
+    }
+
+    /**
+     * What a server starts with: the published bundle; if it is refused, the newest intact one;
+     * failing that (or with nothing published), what {@code fromStore} computes.
+     */
+    static ModelHolder starting(BundleStore bundles, java.util.function.Supplier<ModelBundle> fromStore,
+                                java.util.function.BooleanSupplier catalogEmpty, Counter refused) {
+        Optional<String> published = bundles.currentVersion();
+        if (published.isEmpty()) {
+            LOG.info("no model bundle published yet; computing popularity from the store");
+            return new ModelHolder(fromStore.get(), true, catalogEmpty);
+        }
+        try {
+            return new ModelHolder(bundles.load(published.get()), bundles.hasChecksums(published.get()), catalogEmpty);
+        } catch (BundleRefusedException e) {
+            refused.increment();
+            Optional<ModelBundle> intact = bundles.newestIntact(published.get());
+            LOG.warn("{}; serving {}", e.getMessage(),
+                    intact.map(b -> "bundle " + b.version() + ", the newest intact one").orElse("popularity computed from the store"));
+            ModelBundle bundle = intact.orElseGet(fromStore);
+            ModelHolder holder = new ModelHolder(bundle, intact.map(b -> bundles.hasChecksums(b.version())).orElse(true), catalogEmpty);
+            holder.refuse(new ModelHolder.Refusal(published.get(), e.getMessage()));
+            return holder;
+        }
     }
 
     void start(Duration interval) {
         scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Loads the published version if it is not the one served; retries a version that failed before. */
+    /** Loads the published version if it is not the one served; retries a version refused before. */
     synchronized Outcome check() {
         String served = holder.current().version();
         Optional<String> published = bundles.currentVersion();
         if (published.isEmpty() || published.get().equals(served)) {
+            holder.publishedIsServed();
             return new Outcome(served, false, null);
         }
         String version = published.get();
         try {
             long t0 = System.nanoTime();
             ModelBundle bundle = bundles.load(version);
-            holder.swap(bundle);
-            failedVersion = null;
+            holder.swap(bundle, bundles.hasChecksums(version));
             LOG.info("now serving model bundle {} (was {}; loaded in {} ms)", version, served, (System.nanoTime() - t0) / 1_000_000);
             return new Outcome(version, true, null);
-        } catch (RuntimeException e) {
-            failedVersion = version;
-            LOG.warn("model bundle {} could not be loaded; still serving {}", version, served, e);
-            return new Outcome(served, false, "bundle " + version + " could not be loaded: " + e.getMessage());
+        } catch (BundleRefusedException e) {
+            refused.increment();
+            holder.refuse(new ModelHolder.Refusal(version, e.getMessage()));
+            LOG.warn("{}; still serving {}", e.getMessage(), served, e.getCause());
+            return new Outcome(served, false, e.getMessage());
         }
     }
 
+    /** A version refused before is not retried by polling (each try would log the same error). */
     private synchronized void poll() {
         try {
-            if (!bundles.currentVersion().equals(Optional.ofNullable(failedVersion))) {
+            Optional<String> refusedVersion = holder.refusal().map(ModelHolder.Refusal::version);
+            if (!bundles.currentVersion().equals(refusedVersion)) {
                 check();
             }
         } catch (RuntimeException e) {

@@ -1,35 +1,96 @@
 package io.sieve.server;
 
 import io.sieve.bundle.ModelBundle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
- * The bundle being served. A request reads it once and keeps that bundle to the end, so a swap
- * only affects requests that start after it and none is ever served by half of two models.
+ * The bundle being served, and whatever makes the service less than it should be. A request reads
+ * the bundle once and keeps it to the end, so a swap only affects requests that start after it
+ * and none is ever served by half of two models.
  */
 final class ModelHolder {
-    private final AtomicReference<ModelBundle> current;
+    /** A published bundle that could not be served, and why. */
+    record Refusal(String version, String reason) {
+    }
 
-    ModelHolder(ModelBundle initial) {
+    /**
+     * One way the service is degraded: still answering, but not as configured.
+     *
+     * @param kind one of {@link #KINDS}, stable for alerts to match on
+     */
+    record Degradation(String kind, String detail) {
+    }
+
+    static final List<String> KINDS = List.of("bundle-refused", "unverified-bundle", "no-events");
+
+    private final AtomicReference<ModelBundle> current;
+    private final BooleanSupplier catalogEmpty;
+    private volatile Refusal refusal;
+    private volatile boolean unverified;
+
+    /**
+     * @param verified     whether the bundle's files were checked against checksums in its manifest
+     * @param catalogEmpty whether the store has no items at all
+     */
+    ModelHolder(ModelBundle initial, boolean verified, BooleanSupplier catalogEmpty) {
         this.current = new AtomicReference<>(initial);
+        this.unverified = !verified;
+        this.catalogEmpty = catalogEmpty;
     }
 
     ModelBundle current() {
         return current.get();
     }
 
-    void swap(ModelBundle bundle) {
+    /** Serves {@code bundle} from now on; a refusal noted before is over. */
+    void swap(ModelBundle bundle, boolean verified) {
         current.set(bundle);
+        unverified = !verified;
+        refusal = null;
     }
 
-    /** Why the server cannot give useful answers yet, if it cannot. */
+    void refuse(Refusal why) {
+        refusal = why;
+    }
+
+    /** The published bundle is the one served after all (it was republished, or CURRENT rolled back). */
+    void publishedIsServed() {
+        refusal = null;
+    }
+
+    Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /** Why the server has nothing at all to answer with, if so. */
     Optional<String> notReadyReason() {
-        ModelBundle bundle = current.get();
-        if (bundle.popularity().size() == 0) {
-            return Optional.of("model " + bundle.version() + " has no popular items to fall back on: it was built "
-                    + "from a store without positive events; add events, then run 'sieve train'");
+        if (current.get().popularity().size() == 0 && catalogEmpty.getAsBoolean()) {
+            return Optional.of("the catalog is empty: add items (PUT /v1/items/{id} or 'sieve import'), then events");
         }
         return Optional.empty();
+    }
+
+    /** Each way the service is degraded now; empty when it is as configured. */
+    List<Degradation> degradations() {
+        List<Degradation> out = new ArrayList<>();
+        ModelBundle bundle = current.get();
+        Refusal r = refusal;
+        if (r != null) {
+            out.add(new Degradation("bundle-refused", r.reason() + "; serving " + bundle.version() + " instead"));
+        }
+        if (unverified) {
+            out.add(new Degradation("unverified-bundle", "model " + bundle.version()
+                    + " has no checksums in its manifest (written by an older Sieve), so damage to it cannot be detected;"
+                    + " run 'sieve train' to replace it"));
+        }
+        if (bundle.popularity().size() == 0 && !catalogEmpty.getAsBoolean()) {
+            out.add(new Degradation("no-events", "model " + bundle.version() + " was built from a store without positive"
+                    + " events, so nothing is popular yet: the newest items are served; add events, then run 'sieve train'"));
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package io.sieve.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What operators and orchestrators call: liveness, readiness, metrics and an immediate model reload. */
@@ -25,22 +26,32 @@ final class OperationsRoutes {
         app.post("/v1/admin/reload", this::reload, Scope.ADMIN);
     }
 
+    /**
+     * 200 with {@code status: ready}, or {@code status: degraded} and a reason per degradation
+     * while the server still answers (a refused bundle, a store without events); 503 only when
+     * there is nothing to answer with.
+     */
     private void ready(Context ctx) {
         var reason = model.notReadyReason();
         if (reason.isPresent()) {
             throw Problem.of(503, "not-ready", "Not ready", reason.get()).toException();
         }
+        List<ModelHolder.Degradation> degradations = model.degradations();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ready");
+        body.put("status", degradations.isEmpty() ? "ready" : "degraded");
         body.put("modelVersion", model.current().version());
+        if (!degradations.isEmpty()) {
+            body.put("degraded", degradations);
+        }
         ctx.json(body);
     }
 
+    /** 409 when the published bundle is refused: the request was fine, the bundle is not. */
     private void reload(Context ctx) {
         BundleWatcher.Outcome outcome = watcher.check();
-        if (outcome.failure() != null) {
-            throw Problem.of(500, "bundle-load-failed", "Model bundle could not be loaded",
-                    outcome.failure() + "; still serving " + outcome.served() + ".").toException();
+        if (outcome.refusal() != null) {
+            throw Problem.of(409, "bundle-refused", "Model bundle refused",
+                    outcome.refusal() + "; still serving " + outcome.served() + ".").toException();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", outcome.served());

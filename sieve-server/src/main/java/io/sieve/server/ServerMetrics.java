@@ -15,21 +15,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code GET /metrics} exposes in Prometheus format: per-route request counts and latency
- * histograms (so p50/p99 can be computed over any window), the age of the served model, and how
- * often each retrieval source missed its deadline or failed.
+ * histograms (so p50/p99 can be computed over any window), the age of the served model, whether
+ * the service is degraded and why ({@code sieve_model_degraded{reason=...}}, see
+ * {@link ModelHolder#degradations}), how many published bundles were refused, and how often each
+ * retrieval source missed its deadline or failed.
  */
 final class ServerMetrics {
     private static final String START = "sieve.metrics.start";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+    private final Clock clock;
+
     /** @param sources the retrieval sources, whose counters start at zero so that rates exist before the first failure */
-    ServerMetrics(ModelHolder holder, Clock clock, List<String> sources) {
-        Gauge.builder("sieve.model.age", holder,
-                        h -> Duration.between(h.current().manifest().createdAt(), clock.instant()).toMillis() / 1000.0)
-                .baseUnit("seconds")
-                .description("Time since the served model bundle was trained")
-                .register(registry);
+    ServerMetrics(Clock clock, List<String> sources) {
+        this.clock = clock;
         for (String source : sources) {
             timeouts(source);
             failures(source);
@@ -38,6 +38,29 @@ final class ServerMetrics {
             fallbacks(stage);
         }
         droppedImpressions();
+        refusedBundles();
+    }
+
+    /** The served model's age and degradations, from the holder the server serves from. */
+    void watch(ModelHolder holder) {
+        Gauge.builder("sieve.model.age", holder,
+                        h -> Duration.between(h.current().manifest().createdAt(), clock.instant()).toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("Time since the served model bundle was trained")
+                .register(registry);
+        for (String kind : ModelHolder.KINDS) {
+            Gauge.builder("sieve.model.degraded", holder,
+                            h -> h.degradations().stream().anyMatch(d -> d.kind().equals(kind)) ? 1 : 0)
+                    .tag("reason", kind)
+                    .description("1 while the service is degraded for this reason (GET /readyz says how)")
+                    .register(registry);
+        }
+    }
+
+    /** Published bundles that were refused (a file missing, truncated or damaged) and not served. */
+    Counter refusedBundles() {
+        return Counter.builder("sieve.model.bundles.refused")
+                .description("Published model bundles refused because a file was missing or damaged").register(registry);
     }
 
     void install(Javalin app) {

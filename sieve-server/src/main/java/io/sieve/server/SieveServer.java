@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
-import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.ContentSearch;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,15 +69,17 @@ public final class SieveServer implements AutoCloseable {
     public static SieveServer start(SieveConfig config, Store store, Path dataDir, String host, int port) {
         ApiKeyAuth auth = ApiKeyAuth.forServer(config.security(), host, System.getenv());
         Clock clock = Clock.systemUTC();
-        BundleStore bundles = new BundleStore(dataDir);
-        ModelHolder model = new ModelHolder(initialBundle(config, store, bundles, clock));
-        BundleWatcher watcher = new BundleWatcher(bundles, model);
         ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
         // The feature store's online state starts from everything stored, then follows each event.
         ItemStatistics statistics = ItemStatistics.replayed(config, store);
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
-        ServerMetrics metrics = new ServerMetrics(model, clock,
+        ServerMetrics metrics = new ServerMetrics(clock,
                 pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
+        BundleStore bundles = new BundleStore(dataDir);
+        ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
+                () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
+        metrics.watch(model);
+        BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles());
         ImpressionLog impressions = new ImpressionLog(store, statistics, metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
@@ -141,24 +141,6 @@ public final class SieveServer implements AutoCloseable {
         SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, List.copyOf(routes), host);
         LOG.info("Sieve is serving model {} at {}", model.current().version(), server.url());
         return server;
-    }
-
-    /**
-     * The published bundle; failing that, popularity computed from the store, so that the server
-     * answers from its first request (a server without a trained model serves what is popular).
-     */
-    private static ModelBundle initialBundle(SieveConfig config, Store store, BundleStore bundles, Clock clock) {
-        Optional<String> published = bundles.currentVersion();
-        if (published.isPresent()) {
-            try {
-                return bundles.load(published.get());
-            } catch (RuntimeException e) {
-                LOG.warn("model bundle {} could not be loaded; computing popularity from the store instead", published.get(), e);
-            }
-        } else {
-            LOG.info("no model bundle published yet; computing popularity from the store");
-        }
-        return new Trainer(config, clock).trainPopularityOnly(store);
     }
 
     public int port() {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sieve.model.Item;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +22,25 @@ class ServerOperationsTest {
         try (TestServer api = new TestServer(dir).start()) {
             assertEquals("up", api.get("/healthz").json().get("status").asText());
             JsonNode p = api.get("/readyz").problem(503);
-            assertTrue(p.get("detail").asText().contains("no popular items"), p.toString());
+            assertTrue(p.get("detail").asText().contains("the catalog is empty"), p.toString());
             TestServer.Response r = api.get("/v1/recommendations/anyone");
             assertEquals(200, r.status(), "a server with nothing to recommend still answers: " + r.body());
             assertEquals(0, r.json().get("items").size());
+        }
+    }
+
+    @Test
+    void aStoreWithItemsButNoEventsServesTheNewestItemsAndSaysSo() {
+        try (TestServer api = new TestServer(dir)) {
+            api.store.putItems(List.of(
+                    new Item("old", "Old", null, List.of("x"), List.of(), Map.of(), TestServer.T0, true),
+                    new Item("new", "New", null, List.of("x"), List.of(), Map.of(), TestServer.T0.plusSeconds(60), true)));
+            api.start();
+            JsonNode ready = api.get("/readyz").json();
+            assertEquals("degraded", ready.get("status").asText(), ready.toString());
+            assertEquals("no-events", ready.get("degraded").get(0).get("kind").asText(), ready.toString());
+            assertEquals(List.of("new", "old"), api.get("/v1/recommendations/anyone?n=5").ids());
+            assertTrue(api.get("/metrics").body().contains("sieve_model_degraded{reason=\"no-events\"} 1.0"));
         }
     }
 
@@ -31,7 +49,8 @@ class ServerOperationsTest {
         try (TestServer api = new TestServer(dir)) {
             api.seedClusters();
             api.start();
-            assertEquals(200, api.get("/readyz").status());
+            JsonNode ready = api.get("/readyz").json();
+            assertEquals("ready", ready.get("status").asText(), ready.toString());
             assertEquals("a0", api.get("/v1/recommendations/newcomer?n=3").ids().getFirst());
         }
     }
@@ -52,9 +71,12 @@ class ServerOperationsTest {
             Files.createDirectories(broken);
             Files.writeString(broken.resolve("manifest.json"), "{ not json");
             Files.writeString(api.dataDir.resolve("bundles").resolve("CURRENT"), "29990101-000000-000\n");
-            JsonNode p = api.send("POST", "/v1/admin/reload", null).problem(500);
+            JsonNode p = api.send("POST", "/v1/admin/reload", null).problem(409);
+            assertEquals("urn:sieve:problem:bundle-refused", p.get("type").asText());
             assertTrue(p.get("detail").asText().contains("still serving " + first), p.toString());
-            assertEquals(first, api.get("/readyz").json().get("modelVersion").asText());
+            JsonNode ready = api.get("/readyz").json();
+            assertEquals(first, ready.get("modelVersion").asText());
+            assertEquals("degraded", ready.get("status").asText());
             assertEquals(200, api.get("/v1/recommendations/u1").status());
         }
     }

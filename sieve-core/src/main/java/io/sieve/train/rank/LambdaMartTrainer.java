@@ -6,6 +6,7 @@ import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import io.sieve.config.SieveConfig.RankerTraining;
 import io.sieve.feature.FeatureSchema;
+import io.sieve.nativelib.NativeLibraries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +20,11 @@ import java.util.stream.Collectors;
  * lists has not improved for {@code earlyStoppingRounds}, and scores lists with a trained model.
  */
 final class LambdaMartTrainer {
+    static {
+        // Training in-process (tests, evaluation) must load LightGBM from Sieve's private location too.
+        NativeLibraries.lightGbm();
+    }
+
     private final RankerTraining settings;
     private final List<String> features;
     private final List<Integer> categorical;
