@@ -8,7 +8,7 @@ import io.sieve.ann.Neighbour;
 import io.sieve.ann.RandomSubset;
 import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorIndexes;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.sieve.config.SieveConfig;
 import io.sieve.ingest.ImportFormat;
 import io.sieve.ingest.ImportSources;
 import io.sieve.ingest.Importer;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.PipelineFactory;
-import io.sieve.pipeline.RecommendationRequest;
+import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import java.util.Map;
 import java.util.Random;

@@ -5,10 +5,11 @@ import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
-import io.sieve.pipeline.RecommendationRequest;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.funnel.RequestContext;
 import io.sieve.rank.LearnedRanker;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.Ranked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class RankerBenchmark {
     }
 
     @Benchmark
-    public List<Candidate> rank() {
+    public Ranked rank() {
         int i = next++ % contexts.size();
         return ranker.rank(contexts.get(i), filtered.get(i));
     }

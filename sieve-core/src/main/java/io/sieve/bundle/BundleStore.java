@@ -10,7 +10,7 @@ import static io.sieve.bundle.BinaryTables.writeStrings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import io.sieve.store.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,6 +1,6 @@
 package io.sieve.bundle;
 
-import io.sieve.store.Sha256;
+import io.sieve.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

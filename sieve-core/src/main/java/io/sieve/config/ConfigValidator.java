@@ -94,9 +94,9 @@ final class ConfigValidator {
         positive(p, "ranking.candidates", c.ranking().candidates());
         positive(p, "ranking.coldStart.personalAfter", c.ranking().coldStart().personalAfter());
         c.ranking().coldStart().stages().forEach((stage, weights) -> {
-            if (java.util.Arrays.stream(io.sieve.rank.ColdStartStage.values()).noneMatch(st -> st.name().equals(stage))) {
+            if (java.util.Arrays.stream(io.sieve.model.ColdStartStage.values()).noneMatch(st -> st.name().equals(stage))) {
                 p.add("ranking.coldStart.stages." + stage + ": not a stage; stages are "
-                        + java.util.Arrays.toString(io.sieve.rank.ColdStartStage.values()));
+                        + java.util.Arrays.toString(io.sieve.model.ColdStartStage.values()));
             }
             weights.forEach((source, w) -> {
                 if (!c.retrieval().sources().byName().containsKey(source)) {

@@ -198,7 +198,7 @@ public record SieveConfig(
     }
 
     /**
-     * The cold-start chain (io.sieve.rank.ColdStartStage): global, segment, onboarding, session, personalised.
+     * The cold-start chain (io.sieve.model.ColdStartStage): global, segment, onboarding, session, personalised.
      *
      * @param personalAfter positive events from which a user is fully personalised (the configured blend weights)
      * @param stages        per earlier stage, blend weights that replace those of the sources listed

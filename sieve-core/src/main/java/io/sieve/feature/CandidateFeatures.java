@@ -1,7 +1,7 @@
 package io.sieve.feature;
 
 import io.sieve.model.Item;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
 
 /**
  * What the features of one candidate read: the candidate with its source hits, its catalog entry,

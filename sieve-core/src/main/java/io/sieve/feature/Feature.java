@@ -1,6 +1,6 @@
 package io.sieve.feature;
 
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
 
 /**
  * One ranking feature, defined once: its name, its value (the server computes it when scoring and

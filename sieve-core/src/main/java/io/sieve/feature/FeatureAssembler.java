@@ -2,8 +2,8 @@ package io.sieve.feature;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.sieve.feature;
 
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;

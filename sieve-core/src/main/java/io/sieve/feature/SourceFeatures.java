@@ -1,7 +1,7 @@
 package io.sieve.feature;
 
 import io.sieve.config.SieveConfig;
-import io.sieve.retrieve.SourceHit;
+import io.sieve.funnel.SourceHit;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 
 /** Drops items marked unavailable, and items deleted from the catalog since the model was trained. */
 public final class AvailabilityFilter implements CandidateFilter {

@@ -1,6 +1,6 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.util.Set;
 
 /** When the request names categories, keeps only items in at least one of them. */

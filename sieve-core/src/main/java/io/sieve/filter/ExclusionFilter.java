@@ -1,6 +1,6 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 
 /** Drops the item ids the caller passed in {@code exclude}. */
 public final class ExclusionFilter implements CandidateFilter {

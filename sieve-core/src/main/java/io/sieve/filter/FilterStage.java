@@ -1,14 +1,15 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Eligibility;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** All filters in order; an item is shown only if every one admits it. */
-public final class FilterStage {
+public final class FilterStage implements Eligibility {
     /** Survivors, and how many candidates each filter removed (first filter to refuse gets the count). */
     public record Result(List<Candidate> kept, Map<String, Integer> removedBy) {
     }
@@ -19,12 +20,18 @@ public final class FilterStage {
         this.filters = List.copyOf(filters);
     }
 
+    @Override
     public boolean admits(String itemId, RequestContext context) {
         return admitsExcept(itemId, context, null);
     }
 
+    @Override
+    public boolean admitsIgnoringSeen(String itemId, RequestContext context) {
+        return admitsExcept(itemId, context, SeenFilter.NAME);
+    }
+
     /** Whether every filter but the one named {@code skipped} admits the item. */
-    public boolean admitsExcept(String itemId, RequestContext context, String skipped) {
+    private boolean admitsExcept(String itemId, RequestContext context, String skipped) {
         for (CandidateFilter f : filters) {
             if (!f.name().equals(skipped) && !f.admits(itemId, context)) {
                 return false;

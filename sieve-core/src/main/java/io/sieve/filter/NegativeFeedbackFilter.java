@@ -1,6 +1,6 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 
 /** Drops items the user skipped, hid or disliked: a "no" is never answered with the same item. */
 public final class NegativeFeedbackFilter implements CandidateFilter {

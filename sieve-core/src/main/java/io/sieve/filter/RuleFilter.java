@@ -1,6 +1,6 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 
 /**
  * The business rules' exclude and require actions (configured, and the request's own filters).

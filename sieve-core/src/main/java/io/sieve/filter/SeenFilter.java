@@ -1,12 +1,14 @@
 package io.sieve.filter;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 
 /** Drops items the user already has an event on of a type configured as {@code seen}. */
 public final class SeenFilter implements CandidateFilter {
+    static final String NAME = "seen";
+
     @Override
     public String name() {
-        return "seen";
+        return NAME;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.sieve.nativelib;
 
-import io.sieve.store.Sha256;
+import io.sieve.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

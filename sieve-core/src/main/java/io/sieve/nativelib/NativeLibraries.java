@@ -1,7 +1,7 @@
 package io.sieve.nativelib;
 
 import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

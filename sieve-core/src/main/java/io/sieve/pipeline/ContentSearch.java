@@ -1,11 +1,13 @@
 package io.sieve.pipeline;
 
+import io.sieve.ann.VectorMath;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig.SearchConfig;
 import io.sieve.content.ContentModel;
-import io.sieve.ann.VectorMath;
-import io.sieve.retrieve.EmbeddingRetriever;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.funnel.RequestContext;
 import io.sieve.model.Item;
+import io.sieve.retrieve.EmbeddingRetriever;
 import io.sieve.store.Store;
 import java.util.ArrayList;
 import java.util.HashMap;

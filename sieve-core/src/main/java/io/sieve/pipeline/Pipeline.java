@@ -2,23 +2,26 @@ package io.sieve.pipeline;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.filter.FilterStage;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.funnel.RequestContext;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.model.Impression;
 import io.sieve.model.User;
 import io.sieve.rank.Ranker;
 import io.sieve.rerank.ReRanker;
-import io.sieve.retrieve.Candidate;
-import io.sieve.rules.Rule;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.Ranked;
 import io.sieve.retrieve.RetrievalStage;
+import io.sieve.rules.Rule;
 import io.sieve.store.Store;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -100,10 +103,10 @@ public final class Pipeline {
                 () -> new FilterStage.Result(List.of(), Map.of()));
         long t3 = lap(timings, "filter", t2);
 
-        String[] rankedBy = new String[1];
-        List<Candidate> ranked = degrade("rank", fallbacks,
-                () -> rank(context, filtered.kept(), fallbacks, rankedBy),
+        Ranked ranking = degrade("rank", fallbacks,
+                () -> rank(context, filtered.kept(), fallbacks),
                 () -> retrievalOrder(filtered.kept()));
+        List<Candidate> ranked = ranking.candidates();
         long t4 = lap(timings, "rank", t3);
 
         List<Candidate> slate = degrade("rerank", fallbacks,
@@ -122,7 +125,7 @@ public final class Pipeline {
         Recommendations.Debug debug = request.debug()
                 ? new Recommendations.Debug(bundle.version(), timings, retrieved.perSource(), retrieved.timedOut(),
                         retrieved.failed(), fallbacks, retrieved.candidates().size(), filtered.kept().size(),
-                        filtered.removedBy(), rankedBy[0], context.coldStart() == null ? null : context.coldStart().name())
+                        filtered.removedBy(), ranking.rankedBy(), ranking.coldStart() == null ? null : ranking.coldStart().name())
                 : null;
         String requestId = UUID.randomUUID().toString();
         boolean withFeatures = !shown.isEmpty() && shown.get(0).features() != null;
@@ -132,19 +135,15 @@ public final class Pipeline {
     }
 
     /**
-     * Runs the ranker on copies of the candidates under the deadline; a ranker that fails or is late
-     * is abandoned (its copies with it) and the fallback ranker orders the originals instead.
+     * Runs the ranker under the deadline; a ranker that fails or is late is abandoned and the
+     * fallback ranker orders the candidates instead. Candidates are immutable, so an abandoned
+     * ranker still running cannot change what the fallback works on.
      */
-    private List<Candidate> rank(RequestContext context, List<Candidate> candidates, List<String> fallbacks,
-                                 String[] rankedBy) {
-        List<Candidate> copies = new ArrayList<>(candidates.size());
-        candidates.forEach(c -> copies.add(c.copy()));
-        Future<List<Candidate>> future = executor.submit(() -> ranker.rank(context, copies));
+    private Ranked rank(RequestContext context, List<Candidate> candidates, List<String> fallbacks) {
+        Future<Ranked> future = executor.submit(() -> ranker.rank(context, candidates));
         String failure;
         try {
-            List<Candidate> ranked = future.get(rankDeadline.toNanos(), TimeUnit.NANOSECONDS);
-            rankedBy[0] = context.rankedBy();
-            return ranked;
+            return future.get(rankDeadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             failure = "rank: missed the " + rankDeadline.toMillis() + " ms deadline";
@@ -156,8 +155,8 @@ public final class Pipeline {
             failure = "rank: interrupted";
         }
         fallbacks.add(failure);
-        rankedBy[0] = "blend (fallback)";
-        return fallbackRanker.rank(context, candidates);
+        Ranked fallback = fallbackRanker.rank(context, candidates);
+        return new Ranked(fallback.candidates(), "blend (fallback)", fallback.coldStart());
     }
 
     /** The request context: profile, history and the filters' verdict, ready for any stage. */
@@ -173,9 +172,7 @@ public final class Pipeline {
             history = history.stream().filter(e -> !e.timestamp().isAfter(request.asOf())).toList();
         }
         Instant now = request.asOf() != null ? request.asOf() : clock.get();
-        RequestContext context = new RequestContext(request, now, bundle, store, types, user, history, rules);
-        context.setEligibility(id -> filters.admits(id, context), id -> filters.admitsExcept(id, context, "seen"));
-        return context;
+        return new RequestContext(request, now, bundle, store, types, user, history, rules, filters);
     }
 
     /** Runs a stage; if it throws, logs it, notes it for debug and metrics, and uses the fallback. */
@@ -190,11 +187,9 @@ public final class Pipeline {
     }
 
     /** Without a ranker, candidates keep the order retrieval merged them in, with their first source's reason. */
-    private static List<Candidate> retrievalOrder(List<Candidate> candidates) {
-        for (Candidate c : candidates) {
-            c.setScore(0, c.hits().values().iterator().next().reason());
-        }
-        return candidates;
+    private static Ranked retrievalOrder(List<Candidate> candidates) {
+        return new Ranked(candidates.stream().map(c -> c.withScore(0, c.hits().values().iterator().next().reason())).toList(),
+                "retrieval order (no ranker)", null);
     }
 
     private static long lap(Map<String, Double> timings, String stage, long since) {

@@ -1,8 +1,10 @@
 package io.sieve.rank;
 
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
-import io.sieve.retrieve.SourceHit;
+import io.sieve.model.ColdStartStage;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.Ranked;
+import io.sieve.funnel.SourceHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,15 +52,15 @@ public final class BlendRanker implements Ranker {
     }
 
     @Override
-    public List<Candidate> rank(RequestContext context, List<Candidate> candidates) {
+    public Ranked rank(RequestContext context, List<Candidate> candidates) {
         ColdStartStage stage = ColdStartStage.of(context, coldStart.segmentAttributes(), coldStart.personalAfter());
-        context.setColdStart(stage);
         Map<String, Double> weights = new HashMap<>(this.weights);
         weights.putAll(coldStart.stages().getOrDefault(stage.name(), Map.of()));
         Map<String, Double> best = new HashMap<>();
         for (Candidate c : candidates) {
             c.hits().forEach((source, hit) -> best.merge(source, hit.score(), Math::max));
         }
+        List<Candidate> ranked = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             double total = 0;
             double strongest = -1;
@@ -75,10 +77,9 @@ public final class BlendRanker implements Ranker {
                     reason = hit.getValue().reason();
                 }
             }
-            c.setScore(total, reason);
+            ranked.add(c.withScore(total, reason));
         }
-        List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::itemId));
-        return ranked;
+        return new Ranked(ranked, "blend", stage);
     }
 }

@@ -2,7 +2,7 @@ package io.sieve.rank;
 
 import io.sieve.feature.Feature;
 import io.sieve.feature.Reasons;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,11 @@ final class Explanations {
     private Explanations() {
     }
 
-    /** @param contributions one per feature from {@code offset}, in the order of {@code features} */
-    static void explain(Reasons reasons, Candidate c, List<Feature> features, double[] contributions, int offset) {
+    /**
+     * @param contributions one per feature from {@code offset}, in the order of {@code features}
+     * @return the candidate with its strongest contributions and its reason
+     */
+    static Candidate explain(Reasons reasons, Candidate c, List<Feature> features, double[] contributions, int offset) {
         int width = features.size();
         Integer[] order = new Integer[width];
         for (int f = 0; f < width; f++) {
@@ -38,6 +41,6 @@ final class Explanations {
                 reason = features.get(f).reason().of(reasons, c);
             }
         }
-        c.setExplanation(top, reason != null ? reason : c.reason());
+        return c.withExplanation(top, reason != null ? reason : c.reason());
     }
 }

@@ -3,8 +3,9 @@ package io.sieve.rank;
 import io.sieve.feature.FeatureAssembler;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.Reasons;
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.Ranked;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,20 +43,20 @@ public final class LearnedRanker implements Ranker {
 
     /** The candidates the models see, in first-pass order: the blend's best {@code candidates}. */
     public List<Candidate> firstPass(RequestContext context, List<Candidate> all) {
-        List<Candidate> blended = firstPass.rank(context, all);
+        List<Candidate> blended = firstPass.rank(context, all).candidates();
         return blended.subList(0, Math.min(candidates, blended.size()));
     }
 
     @Override
-    public List<Candidate> rank(RequestContext context, List<Candidate> all) {
-        List<Candidate> blended = firstPass.rank(context, all);
+    public Ranked rank(RequestContext context, List<Candidate> all) {
+        Ranked first = firstPass.rank(context, all);
+        List<Candidate> blended = first.candidates();
         RankerModel model = context.bundle().ranker();
         if (model.isEmpty() || !model.featureSchema().equals(assembler.schema().fingerprint())) {
-            context.setRankedBy(model.isEmpty()
+            return new Ranked(blended, model.isEmpty()
                     ? context.bundle().rankerWithheld().map(why -> "blend (ranker withheld by training: " + why + ")")
                             .orElse("blend (the model bundle has no ranker)")
-                    : "blend (the bundle's ranker was trained on other features; retrain)");
-            return blended;
+                    : "blend (the bundle's ranker was trained on other features; retrain)", first.coldStart());
         }
         Map<String, Double> used = new LinkedHashMap<>();
         weights.forEach((objective, weight) -> {
@@ -64,8 +65,8 @@ public final class LearnedRanker implements Ranker {
             }
         });
         if (used.isEmpty()) {
-            context.setRankedBy("blend (no weighted objective has a model; the bundle has " + model.objectives() + ")");
-            return blended;
+            return new Ranked(blended, "blend (no weighted objective has a model; the bundle has " + model.objectives() + ")",
+                    first.coldStart());
         }
         List<Candidate> head = blended.subList(0, Math.min(candidates, blended.size()));
         int width = assembler.schema().size();
@@ -73,9 +74,6 @@ public final class LearnedRanker implements Ranker {
         Map<String, double[]> scores = new LinkedHashMap<>();
         used.keySet().forEach(objective -> scores.put(objective, model.predict(objective, rows, head.size())));
         double[] total = ObjectiveMix.combine(scores, used);
-        for (int i = 0; i < head.size(); i++) {
-            head.get(i).setFeatures(Arrays.copyOfRange(rows, i * width, (i + 1) * width));
-        }
         Integer[] order = new Integer[head.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -86,34 +84,33 @@ public final class LearnedRanker implements Ranker {
         List<Candidate> ranked = new ArrayList<>(blended.size());
         for (int i : order) {
             Candidate c = head.get(i);
-            c.setScore(total[i], c.reason());
-            ranked.add(c);
+            ranked.add(c.withScore(total[i], c.reason()).withFeatures(Arrays.copyOfRange(rows, i * width, (i + 1) * width)));
         }
-        explain(context, model, heaviest(used), ranked.subList(0, Math.min(context.request().n(), ranked.size())));
+        explain(context, model, heaviest(used), ranked, Math.min(context.request().n(), ranked.size()));
         double floor = ranked.isEmpty() ? 0 : ranked.get(ranked.size() - 1).score();
         // Beyond the models' reach the blend's order stands, below every scored candidate.
         for (Candidate c : blended.subList(head.size(), blended.size())) {
-            c.setScore(--floor, c.reason());
-            ranked.add(c);
+            ranked.add(c.withScore(--floor, c.reason()));
         }
-        context.setRankedBy("learned " + used);
-        return ranked;
+        return new Ranked(ranked, "learned " + used, first.coldStart());
     }
 
-    private void explain(RequestContext context, RankerModel model, String objective, List<Candidate> shown) {
-        if (shown.isEmpty()) {
+    /** Explains the first {@code shown} of {@code ranked} in place: their SHAP contributions and reasons. */
+    private void explain(RequestContext context, RankerModel model, String objective, List<Candidate> ranked, int shown) {
+        if (shown == 0) {
             return;
         }
         int width = assembler.schema().size();
-        float[] rows = new float[shown.size() * width];
-        for (int i = 0; i < shown.size(); i++) {
-            System.arraycopy(shown.get(i).features(), 0, rows, i * width, width);
+        float[] rows = new float[shown * width];
+        for (int i = 0; i < shown; i++) {
+            System.arraycopy(ranked.get(i).features(), 0, rows, i * width, width);
         }
-        double[] contributions = model.contributions(objective, rows, shown.size());
+        double[] contributions = model.contributions(objective, rows, shown);
         // The model was trained on this schema (its fingerprint matched): its columns are these features.
         var reasons = new Reasons(context);
-        for (int i = 0; i < shown.size(); i++) {
-            Explanations.explain(reasons, shown.get(i), assembler.schema().features(), contributions, i * (width + 1));
+        for (int i = 0; i < shown; i++) {
+            ranked.set(i, Explanations.explain(reasons, ranked.get(i), assembler.schema().features(), contributions,
+                    i * (width + 1)));
         }
     }
 

@@ -1,10 +1,11 @@
 package io.sieve.rank;
 
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.Ranked;
+import io.sieve.funnel.RequestContext;
 import java.util.List;
 
-/** Gives every candidate a score and a reason and returns them best first. */
+/** Gives every candidate a score and a reason and returns them best first, saying who ordered them. */
 public interface Ranker {
-    List<Candidate> rank(RequestContext context, List<Candidate> candidates);
+    Ranked rank(RequestContext context, List<Candidate> candidates);
 }

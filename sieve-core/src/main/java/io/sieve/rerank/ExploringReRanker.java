@@ -4,8 +4,8 @@ import io.sieve.config.SieveConfig.ExplorationConfig;
 import io.sieve.config.SieveConfig.ExplorationPolicyConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,8 +65,7 @@ public final class ExploringReRanker implements ReRanker {
             pool.forEach(c -> options.add(option(context, c)));
             ExplorationPolicy.Choice choice = policy.choose(options, random);
             Candidate shown = choice.index() == 0 ? queue.poll() : pool.remove(choice.index() - 1);
-            shown.setPropensity(choice.propensity());
-            out.add(shown);
+            out.add(shown.withPropensity(choice.propensity()));
         }
         return List.copyOf(out);
     }

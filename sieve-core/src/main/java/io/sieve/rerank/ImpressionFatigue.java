@@ -3,7 +3,7 @@ package io.sieve.rerank;
 import io.sieve.config.SieveConfig.Fatigue;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

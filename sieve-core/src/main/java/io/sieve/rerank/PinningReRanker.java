@@ -1,7 +1,7 @@
 package io.sieve.rerank;
 
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import io.sieve.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +30,9 @@ public final class PinningReRanker implements ReRanker {
                 Candidate pinned = out.stream().filter(c -> c.itemId().equals(id)).findFirst()
                         .orElseGet(() -> new Candidate(id));
                 out.remove(pinned);
-                pinned.setPropensity(1);
-                if (pinned.reason() == null) {
-                    pinned.setScore(pinned.score(), "featured");
-                }
-                out.add(Math.min(pin.position() - 1, out.size()), pinned);
+                Candidate placed = pinned.withPropensity(1)
+                        .withScore(pinned.score(), pinned.reason() != null ? pinned.reason() : "featured");
+                out.add(Math.min(pin.position() - 1, out.size()), placed);
             }
         }
         return List.copyOf(out.subList(0, Math.min(n, out.size())));

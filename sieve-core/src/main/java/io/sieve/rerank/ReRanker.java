@@ -1,7 +1,7 @@
 package io.sieve.rerank;
 
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import java.util.List;
 
 /** Shapes the final slate of {@code n} items from the ranked candidates. */

@@ -2,8 +2,8 @@ package io.sieve.rerank;
 
 import io.sieve.config.SieveConfig.RerankConfig;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Candidate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
 package io.sieve.retrieve;
 
 import io.sieve.content.ContentModel;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

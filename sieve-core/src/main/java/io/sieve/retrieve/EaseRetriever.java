@@ -1,7 +1,8 @@
 package io.sieve.retrieve;
 
 import io.sieve.ann.TopK;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import io.sieve.train.cf.EaseModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package io.sieve.retrieve;
 
-import io.sieve.ann.VectorMath;
 import io.sieve.ann.Neighbour;
 import io.sieve.ann.VectorIndex;
+import io.sieve.ann.VectorMath;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.feature.ItemStatistics;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import io.sieve.train.cf.Factors;
 import java.time.Duration;
 import java.util.ArrayList;

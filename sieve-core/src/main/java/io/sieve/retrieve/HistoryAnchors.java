@@ -2,7 +2,7 @@ package io.sieve.retrieve;
 
 import io.sieve.model.Event;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

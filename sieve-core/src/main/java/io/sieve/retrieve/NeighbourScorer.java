@@ -2,7 +2,8 @@ package io.sieve.retrieve;
 
 import io.sieve.ann.TopK;
 import io.sieve.bundle.NeighbourTable;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

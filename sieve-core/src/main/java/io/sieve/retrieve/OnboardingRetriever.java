@@ -1,9 +1,10 @@
 package io.sieve.retrieve;
 
 import io.sieve.bundle.RankedList;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
+import io.sieve.model.ColdStartStage;
 import io.sieve.model.Item;
-import io.sieve.pipeline.RequestContext;
-import io.sieve.rank.ColdStartStage;
 import java.util.ArrayList;
 import java.util.List;
 

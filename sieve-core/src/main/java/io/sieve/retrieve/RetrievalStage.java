@@ -1,6 +1,9 @@
 package io.sieve.retrieve;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.Candidate;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
+import io.sieve.funnel.SourceHit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +60,7 @@ public final class RetrievalStage {
             Thread.currentThread().interrupt();
             return new Result(List.of(), Map.of(), sources.stream().map(s -> s.retriever().name()).toList(), List.of());
         }
-        Map<String, Candidate> merged = new LinkedHashMap<>();
+        Map<String, Map<String, SourceHit>> merged = new LinkedHashMap<>();
         Map<String, Integer> perSource = new LinkedHashMap<>();
         List<String> timedOut = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -80,9 +83,12 @@ public final class RetrievalStage {
             perSource.put(name, items.size());
             for (int rank = 0; rank < items.size(); rank++) {
                 Retrieved r = items.get(rank);
-                merged.computeIfAbsent(r.itemId(), Candidate::new).addHit(name, new SourceHit(rank + 1, r.score(), r.reason()));
+                merged.computeIfAbsent(r.itemId(), id -> new LinkedHashMap<>())
+                        .putIfAbsent(name, new SourceHit(rank + 1, r.score(), r.reason()));
             }
         }
-        return new Result(new ArrayList<>(merged.values()), perSource, timedOut, failed);
+        List<Candidate> candidates = new ArrayList<>(merged.size());
+        merged.forEach((item, hits) -> candidates.add(Candidate.proposed(item, hits)));
+        return new Result(candidates, perSource, timedOut, failed);
     }
 }

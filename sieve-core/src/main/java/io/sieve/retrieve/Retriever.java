@@ -1,6 +1,7 @@
 package io.sieve.retrieve;
 
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import java.util.List;
 
 /**

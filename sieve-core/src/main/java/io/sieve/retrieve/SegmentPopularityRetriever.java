@@ -2,7 +2,8 @@ package io.sieve.retrieve;
 
 import io.sieve.bundle.RankedList;
 import io.sieve.bundle.SegmentScheme;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.sieve.retrieve;
 
 import io.sieve.model.Event;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.sieve.store;
 
+import io.sieve.files.Directories;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;

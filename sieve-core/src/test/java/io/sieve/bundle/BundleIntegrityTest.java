@@ -12,7 +12,7 @@ import io.sieve.rank.RankerModel;
 import io.sieve.rank.TestModels;
 import io.sieve.store.Json;
 import io.sieve.store.RocksStore;
-import io.sieve.store.Sha256;
+import io.sieve.files.Sha256;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;

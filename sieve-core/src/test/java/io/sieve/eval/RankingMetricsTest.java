@@ -2,6 +2,8 @@ package io.sieve.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
+import io.sieve.metrics.RankingMetrics;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

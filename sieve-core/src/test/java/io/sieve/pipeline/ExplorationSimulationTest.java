@@ -3,10 +3,12 @@ package io.sieve.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.funnel.RecommendationRequest;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
 import io.sieve.store.InMemoryStore;

@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.ItemStatistics;
 import io.sieve.filter.FilterStage;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.funnel.RequestContext;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
-import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.Ranker;
 import io.sieve.rerank.SlateReRanker;
 import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
-import io.sieve.retrieve.Retrieved;
+import io.sieve.funnel.Retrieved;
 import io.sieve.retrieve.Retriever;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
@@ -111,7 +114,7 @@ class PipelineTest {
 
         var context = strict.context(RecommendationRequest.of(user, 10), bundle);
         assertFalse(context.seenItems().contains(disliked));
-        var result = PipelineFactory.filters(notSeen).apply(List.of(new io.sieve.retrieve.Candidate(disliked)), context);
+        var result = PipelineFactory.filters(notSeen).apply(List.of(new io.sieve.funnel.Candidate(disliked)), context);
         assertEquals(Map.of("negative", 1), result.removedBy());
     }
 
@@ -242,8 +245,7 @@ class PipelineTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            candidates.forEach(c -> c.setScore(-1, "late"));
-            return candidates;
+            return new io.sieve.funnel.Ranked(candidates.stream().map(c -> c.withScore(-1, "late")).toList(), "late", null);
         }).recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null, null), bundle);
         assertEquals(List.of("rank: missed the 50 ms deadline"), slow.debug().fallbacks());
         var blendOnly = withRanker(blend()).recommend(
@@ -291,10 +293,10 @@ class PipelineTest {
         String user = TasteClusters.user(0, 0);
         var context = pipeline.context(RecommendationRequest.of(user, 10), bundle);
         String seenItem = store.history(user, 1).get(0).item();
-        var candidates = new java.util.ArrayList<io.sieve.retrieve.Candidate>();
-        candidates.add(new io.sieve.retrieve.Candidate(seenItem));
-        candidates.add(new io.sieve.retrieve.Candidate("not-in-catalog"));
-        candidates.add(new io.sieve.retrieve.Candidate(TasteClusters.item(1, 29)));
+        var candidates = new java.util.ArrayList<io.sieve.funnel.Candidate>();
+        candidates.add(new io.sieve.funnel.Candidate(seenItem));
+        candidates.add(new io.sieve.funnel.Candidate("not-in-catalog"));
+        candidates.add(new io.sieve.funnel.Candidate(TasteClusters.item(1, 29)));
         var result = filters.apply(candidates, context);
         assertEquals(1, result.kept().size());
         assertEquals(Map.of("seen", 1, "unavailable", 1), result.removedBy());

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigException;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.funnel.RecommendationRequest;
 import io.sieve.model.Impression;
 import io.sieve.rules.Condition;
 import io.sieve.rules.Rule;

@@ -3,15 +3,17 @@ package io.sieve.retrieve;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.funnel.RequestContext;
+import io.sieve.funnel.Retrieved;
 import io.sieve.model.Item;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
-import io.sieve.pipeline.RecommendationRequest;
-import io.sieve.pipeline.RequestContext;
 import io.sieve.pipeline.TasteClusters;
 import io.sieve.store.InMemoryStore;
 import io.sieve.train.Trainer;

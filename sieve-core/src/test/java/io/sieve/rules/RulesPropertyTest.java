@@ -12,7 +12,7 @@ import io.sieve.model.Item;
 import io.sieve.model.User;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
-import io.sieve.pipeline.RecommendationRequest;
+import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.store.InMemoryStore;
 import io.sieve.train.Trainer;

@@ -9,7 +9,7 @@ import io.sieve.ingest.ImportSources;
 import io.sieve.ingest.Importer;
 import io.sieve.model.Item;
 import io.sieve.server.SieveServer;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import io.sieve.store.Json;
 import io.sieve.store.RocksStore;
 import java.io.IOException;

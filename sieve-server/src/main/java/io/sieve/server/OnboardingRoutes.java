@@ -7,7 +7,7 @@ import io.sieve.model.Event;
 import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
 import io.sieve.model.User;
-import io.sieve.rank.ColdStartStage;
+import io.sieve.model.ColdStartStage;
 import io.sieve.store.Store;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.pipeline.Pipeline;
-import io.sieve.pipeline.RecommendationRequest;
+import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.pipeline.SimilarItems;
 

@@ -7,7 +7,7 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.eval.Evaluator;
-import io.sieve.eval.RankingMetrics;
+import io.sieve.metrics.RankingMetrics;
 import io.sieve.eval.Split;
 import io.sieve.eval.StratifiedRandomSplit;
 import io.sieve.server.SieveServer;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sieve.store.Directories;
+import io.sieve.files.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

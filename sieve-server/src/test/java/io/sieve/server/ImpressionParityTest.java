@@ -14,7 +14,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
 import io.sieve.store.RocksStore;
 import io.sieve.train.Trainer;
 import io.sieve.train.rank.RequestReplay;

@@ -5,7 +5,7 @@ import io.sieve.config.SieveConfig;
 import io.sieve.config.SieveConfig.Objective;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
-import io.sieve.retrieve.Candidate;
+import io.sieve.funnel.Candidate;
 import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import java.time.Clock;

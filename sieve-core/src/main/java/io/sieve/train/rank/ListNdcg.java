@@ -1,6 +1,6 @@
 package io.sieve.train.rank;
 
-import io.sieve.eval.RankingMetrics;
+import io.sieve.metrics.RankingMetrics;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sieve.store;
+package io.sieve.files;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.sieve.eval;
+package io.sieve.metrics;
 
 import java.util.List;
 import java.util.Set;

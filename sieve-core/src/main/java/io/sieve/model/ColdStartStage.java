@@ -1,8 +1,6 @@
-package io.sieve.rank;
+package io.sieve.model;
 
-import io.sieve.model.Event;
-import io.sieve.model.User;
-import io.sieve.pipeline.RequestContext;
+import io.sieve.funnel.RequestContext;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.sieve.pipeline;
+package io.sieve.funnel;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.model.Event;
@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * What every stage of one request may read: the request, the model bundle pinned for the whole
@@ -31,19 +30,18 @@ public final class RequestContext {
     private final Set<String> seen = new HashSet<>();
     private final Set<String> negative = new HashSet<>();
     private final Instant now;
-    private Predicate<String> eligible = id -> true;
-    private Predicate<String> eligibleIgnoringSeen = id -> true;
-    private volatile String rankedBy = "blend";
-    private volatile io.sieve.rank.ColdStartStage coldStart;
+    private final Eligibility eligibility;
     private final ActiveRules rules;
 
     /**
      * @param now   the moment the request is answered for: its {@code asOf}, or the serving clock
-     * @param rules the configured rules; those that apply to this request are kept, with the request's own
+     * @param rules       the configured rules; those that apply to this request are kept, with the request's own
+     * @param eligibility which items the filters let through, asked by retrievers as they fill their quotas
      */
     public RequestContext(RecommendationRequest request, Instant now, ModelBundle bundle, Store store, EventTypes types,
-                          User user, List<Event> history, List<Rule> rules) {
+                          User user, List<Event> history, List<Rule> rules, Eligibility eligibility) {
         this.request = request;
+        this.eligibility = eligibility;
         this.now = now;
         this.bundle = bundle;
         this.store = store;
@@ -118,34 +116,11 @@ public final class RequestContext {
     }
 
     public boolean isEligible(String itemId) {
-        return eligible.test(itemId);
-    }
-
-    /** Which ranker ordered the candidates, and why when it is not the configured one. */
-    public String rankedBy() {
-        return rankedBy;
-    }
-
-    public void setRankedBy(String rankedBy) {
-        this.rankedBy = rankedBy;
-    }
-
-    /** Where the user stands on the cold-start chain, once the blend has decided it; null before. */
-    public io.sieve.rank.ColdStartStage coldStart() {
-        return coldStart;
-    }
-
-    public void setColdStart(io.sieve.rank.ColdStartStage stage) {
-        this.coldStart = stage;
+        return eligibility.admits(itemId, this);
     }
 
     /** What the filters would let through if the user had not seen anything: for search, where finding a known item is fine. */
     public boolean isEligibleIgnoringSeen(String itemId) {
-        return eligibleIgnoringSeen.test(itemId);
-    }
-
-    void setEligibility(Predicate<String> eligible, Predicate<String> eligibleIgnoringSeen) {
-        this.eligible = eligible;
-        this.eligibleIgnoringSeen = eligibleIgnoringSeen;
+        return eligibility.admitsIgnoringSeen(itemId, this);
     }
 }

@@ -1,4 +1,4 @@
-package io.sieve.pipeline;
+package io.sieve.funnel;
 
 import java.time.Instant;
 import io.sieve.rules.Rule;
