@@ -1,9 +1,10 @@
 package io.sieve.bench;
 
-import io.sieve.train.cf.AlsModel;
-import io.sieve.train.cf.Confidence;
-import io.sieve.train.cf.DenseMath;
-import io.sieve.train.cf.Factors;
+import io.sieve.config.ConfidenceScale;
+import io.sieve.bundle.cf.AlsModel;
+import io.sieve.bundle.cf.Confidence;
+import io.sieve.bundle.cf.DenseMath;
+import io.sieve.bundle.cf.Factors;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -46,7 +47,7 @@ public class FoldInBenchmark {
     @Setup
     public void setUp() {
         SplittableRandom random = new SplittableRandom(42);
-        model = new AlsModel(Factors.random(20_000, factors, 0.1, 42), 10, new Confidence(Confidence.Scale.linear, 10, 1));
+        model = new AlsModel(Factors.random(20_000, factors, 0.1, 42), 10, new Confidence(ConfidenceScale.linear, 10, 1));
         items = random.ints(historyItems, 0, 20_000).toArray();
         strengths = new float[historyItems];
         java.util.Arrays.fill(strengths, 1f);

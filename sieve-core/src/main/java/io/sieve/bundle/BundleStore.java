@@ -7,9 +7,11 @@ import static io.sieve.bundle.BinaryTables.writeFloats;
 import static io.sieve.bundle.BinaryTables.writeInts;
 import static io.sieve.bundle.BinaryTables.writeStrings;
 
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sieve.ann.ItemIndex;
 import io.sieve.files.Directories;
 import io.sieve.store.Json;
 import java.io.BufferedInputStream;

@@ -1,5 +1,6 @@
 package io.sieve.bundle;
 
+import io.sieve.config.ConfidenceScale;
 import static io.sieve.bundle.BinaryTables.readFloats;
 import static io.sieve.bundle.BinaryTables.readInts;
 import static io.sieve.bundle.BinaryTables.readStrings;
@@ -9,11 +10,11 @@ import static io.sieve.bundle.BinaryTables.writeStrings;
 
 import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorIndexes;
-import io.sieve.train.cf.AlsModel;
-import io.sieve.train.cf.BprModel;
-import io.sieve.train.cf.Confidence;
-import io.sieve.train.cf.EaseModel;
-import io.sieve.train.cf.Factors;
+import io.sieve.bundle.cf.AlsModel;
+import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.Confidence;
+import io.sieve.bundle.cf.EaseModel;
+import io.sieve.bundle.cf.Factors;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -66,7 +67,7 @@ final class CollaborativeModelFiles {
             try (DataInputStream in = input(dir.resolve(ALS))) {
                 Factors items = readFactors(in);
                 double regularization = in.readDouble();
-                Confidence confidence = new Confidence(Confidence.Scale.valueOf(in.readUTF()), in.readDouble(), in.readDouble());
+                Confidence confidence = new Confidence(ConfidenceScale.valueOf(in.readUTF()), in.readDouble(), in.readDouble());
                 als = new AlsModel(items, regularization, confidence);
             }
             alsIndex = VectorIndexes.read(dir, "als-index");

@@ -1,9 +1,9 @@
 package io.sieve.bundle;
 
 import io.sieve.ann.VectorIndex;
-import io.sieve.train.cf.AlsModel;
-import io.sieve.train.cf.BprModel;
-import io.sieve.train.cf.EaseModel;
+import io.sieve.bundle.cf.AlsModel;
+import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.EaseModel;
 
 /**
  * The learned collaborative models of a bundle. Each is null when it was not trained (disabled,

@@ -5,6 +5,8 @@ import static io.sieve.bundle.BinaryTables.readStrings;
 import static io.sieve.bundle.BinaryTables.writeFloats;
 import static io.sieve.bundle.BinaryTables.writeStrings;
 
+
+import io.sieve.ann.ItemIndex;
 import io.sieve.ann.VectorIndexes;
 import io.sieve.content.ContentModel;
 import io.sieve.content.TextEncoder;

@@ -1,5 +1,6 @@
 package io.sieve.bundle;
 
+import io.sieve.ann.ItemIndex;
 import java.util.Map;
 
 /**
@@ -16,10 +17,10 @@ public record ModelBundle(
         NeighbourTable coVisitation,
         CollaborativeModels models,
         io.sieve.content.ContentModel content,
-        io.sieve.rank.RankerModel ranker) {
+        io.sieve.bundle.rank.RankerModel ranker) {
 
     /** The same bundle with a ranker: the ranker is trained after, and on candidates from, the rest. */
-    public ModelBundle withRanker(io.sieve.rank.RankerModel model, BundleManifest withManifest) {
+    public ModelBundle withRanker(io.sieve.bundle.rank.RankerModel model, BundleManifest withManifest) {
         return new ModelBundle(withManifest, items, popularity, trending, segmentScheme, segments, coVisitation, models, content,
                 model);
     }

@@ -1,6 +1,6 @@
 package io.sieve.bundle;
 
-import io.sieve.rank.RankerModel;
+import io.sieve.bundle.rank.RankerModel;
 import io.sieve.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -63,9 +63,9 @@ final class ConfigValidator {
         }
         positive(p, "training.ease.maxItems", tr.ease().maxItems());
         positive(p, "training.content.dimension", tr.content().dimension());
-        if (tr.content().enabled() && !io.sieve.content.TextEncoders.available().contains(tr.content().encoder())) {
-            p.add("training.content.encoder: '" + tr.content().encoder() + "' is not available; available: "
-                    + io.sieve.content.TextEncoders.available());
+        java.util.Set<String> encoders = PluginNames.of("training.content.encoder");
+        if (tr.content().enabled() && !encoders.contains(tr.content().encoder())) {
+            p.add("training.content.encoder: '" + tr.content().encoder() + "' is not available; available: " + encoders);
         }
         positive(p, "search.candidates", c.search().candidates());
         if (c.search().personalWeight() < 0 || c.search().personalWeight() > 1) {

@@ -71,7 +71,7 @@ public record SieveConfig(
      * @param threads    0 uses every core
      */
     public record AlsTraining(boolean enabled, int factors, int iterations, double regularization, double alpha,
-                              io.sieve.train.cf.Confidence.Scale confidence, double epsilon, int cgSteps,
+                              io.sieve.config.ConfidenceScale confidence, double epsilon, int cgSteps,
                               long seed, int threads) {
     }
 
@@ -192,7 +192,7 @@ public record SieveConfig(
      * @param objectives models trained and blended by weight (weight 0: not trained)
      * @param gate       serve a trained ranker only when it beat the blend on held-out lists built as served ones
      */
-    public record RankingConfig(String type, io.sieve.rank.BlendRanker.Fusion fusion, double rrfK, int candidates,
+    public record RankingConfig(String type, io.sieve.config.Fusion fusion, double rrfK, int candidates,
                                 int deadlineMs, Map<String, Objective> objectives, RankerTraining training,
                                 ColdStart coldStart, boolean gate) {
     }

@@ -3,7 +3,7 @@ package io.sieve.content;
 import io.sieve.ann.Neighbour;
 import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorMath;
-import io.sieve.bundle.ItemIndex;
+import io.sieve.ann.ItemIndex;
 import io.sieve.model.Item;
 import java.util.ArrayList;
 import java.util.Comparator;

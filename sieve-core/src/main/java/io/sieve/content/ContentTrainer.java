@@ -2,7 +2,7 @@ package io.sieve.content;
 
 import io.sieve.ann.AnnParams;
 import io.sieve.ann.VectorIndexes;
-import io.sieve.bundle.ItemIndex;
+import io.sieve.ann.ItemIndex;
 import io.sieve.store.Store;
 import java.util.ArrayList;
 import java.util.List;

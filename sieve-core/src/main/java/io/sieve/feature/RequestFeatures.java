@@ -8,7 +8,7 @@ import io.sieve.model.EventTypes;
 import io.sieve.model.User;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Candidate;
-import io.sieve.train.cf.Factors;
+import io.sieve.bundle.cf.Factors;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

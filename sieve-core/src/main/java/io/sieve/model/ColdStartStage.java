@@ -1,6 +1,5 @@
 package io.sieve.model;
 
-import io.sieve.funnel.RequestContext;
 import java.util.List;
 
 /**
@@ -16,18 +15,22 @@ public enum ColdStartStage {
     /** The user attribute that holds the categories picked at onboarding. */
     public static final String PREFERRED_CATEGORIES = "preferredCategories";
 
-    /** @param personalAfter positive events from which a user is fully personalised */
-    public static ColdStartStage of(RequestContext context, List<String> segmentAttributes, int personalAfter) {
+    /**
+     * @param user          the profile, or null when there is none
+     * @param history       the user's events up to the request
+     * @param personalAfter positive events from which a user is fully personalised
+     */
+    public static ColdStartStage of(User user, List<Event> history, EventTypes types, List<String> segmentAttributes,
+                                    int personalAfter) {
         long positives = 0;
-        for (Event e : context.history()) {
-            if (context.types().weightOf(e) > 0 && ++positives >= personalAfter) {
+        for (Event e : history) {
+            if (types.weightOf(e) > 0 && ++positives >= personalAfter) {
                 return personalised;
             }
         }
         if (positives > 0) {
             return session;
         }
-        User user = context.user().orElse(null);
         if (user == null) {
             return global;
         }

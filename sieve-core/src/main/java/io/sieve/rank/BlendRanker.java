@@ -1,5 +1,6 @@
 package io.sieve.rank;
 
+import io.sieve.config.Fusion;
 import io.sieve.model.ColdStartStage;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Candidate;
@@ -24,9 +25,6 @@ import java.util.Map;
  * (see {@link ColdStartStage}) are blended with their stage's weights.
  */
 public final class BlendRanker implements Ranker {
-    /** How a source's contribution is put on a common scale. */
-    public enum Fusion { score, rrf }
-
     private final Map<String, Double> weights;
     private final Fusion fusion;
     private final double k;
@@ -53,7 +51,8 @@ public final class BlendRanker implements Ranker {
 
     @Override
     public Ranked rank(RequestContext context, List<Candidate> candidates) {
-        ColdStartStage stage = ColdStartStage.of(context, coldStart.segmentAttributes(), coldStart.personalAfter());
+        ColdStartStage stage = ColdStartStage.of(context.user().orElse(null), context.history(), context.types(),
+                coldStart.segmentAttributes(), coldStart.personalAfter());
         Map<String, Double> weights = new HashMap<>(this.weights);
         weights.putAll(coldStart.stages().getOrDefault(stage.name(), Map.of()));
         Map<String, Double> best = new HashMap<>();

@@ -1,11 +1,12 @@
 package io.sieve.rank;
 
+import io.sieve.bundle.rank.RankerModel;
 import io.sieve.feature.FeatureAssembler;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.Reasons;
-import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Candidate;
 import io.sieve.funnel.Ranked;
+import io.sieve.funnel.RequestContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

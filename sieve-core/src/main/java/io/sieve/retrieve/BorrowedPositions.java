@@ -3,7 +3,7 @@ package io.sieve.retrieve;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.content.ContentModel;
 import io.sieve.model.Item;
-import io.sieve.train.cf.Factors;
+import io.sieve.bundle.cf.Factors;
 
 /**
  * A collaborative position for an item the ALS model has never seen: the direction of the

@@ -3,7 +3,7 @@ package io.sieve.retrieve;
 import io.sieve.ann.TopK;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Retrieved;
-import io.sieve.train.cf.EaseModel;
+import io.sieve.bundle.cf.EaseModel;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.sieve.bundle.CollaborativeModels;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Retrieved;
-import io.sieve.train.cf.Factors;
+import io.sieve.bundle.cf.Factors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

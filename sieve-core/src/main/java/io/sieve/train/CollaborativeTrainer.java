@@ -5,13 +5,13 @@ import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorIndexes;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.config.SieveConfig.TrainingConfig;
-import io.sieve.train.cf.AlsModel;
+import io.sieve.bundle.cf.AlsModel;
 import io.sieve.train.cf.Bpr;
-import io.sieve.train.cf.BprModel;
-import io.sieve.train.cf.Confidence;
+import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.Confidence;
 import io.sieve.train.cf.Ease;
-import io.sieve.train.cf.EaseModel;
-import io.sieve.train.cf.Factors;
+import io.sieve.bundle.cf.EaseModel;
+import io.sieve.bundle.cf.Factors;
 import io.sieve.train.cf.ImplicitAls;
 import io.sieve.train.cf.InteractionMatrix;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ final class CollaborativeTrainer {
     }
 
     CollaborativeModels train(Interactions data) {
-        InteractionMatrix matrix = InteractionMatrix.of(data);
+        InteractionMatrix matrix = data.positiveMatrix();
         if (matrix.nonZeros() == 0) {
             return CollaborativeModels.NONE;
         }

@@ -1,7 +1,8 @@
 package io.sieve.train;
 
-import io.sieve.bundle.ItemIndex;
+import io.sieve.ann.ItemIndex;
 import io.sieve.model.Event;
+import io.sieve.train.cf.InteractionMatrix;
 import io.sieve.model.EventTypes;
 import io.sieve.store.Store;
 import java.time.Instant;
@@ -116,5 +117,31 @@ public final class Interactions {
         Map<String, UserItems> map = new HashMap<>(users.size() * 2);
         users.forEach(u -> map.put(u.user(), u));
         return map;
+    }
+
+    /** Every user's positive net weights; users with nothing positive get an empty row. */
+    public InteractionMatrix positiveMatrix() {
+        int[] rowStart = new int[users.size() + 1];
+        for (int u = 0; u < users.size(); u++) {
+            int positives = 0;
+            for (float w : users.get(u).weights()) {
+                positives += w > 0 ? 1 : 0;
+            }
+            rowStart[u + 1] = rowStart[u] + positives;
+        }
+        int[] cols = new int[rowStart[users.size()]];
+        float[] values = new float[cols.length];
+        for (int u = 0; u < users.size(); u++) {
+            int at = rowStart[u];
+            var row = users.get(u);
+            for (int p = 0; p < row.items().length; p++) {
+                if (row.weights()[p] > 0) {
+                    cols[at] = row.items()[p];
+                    values[at++] = row.weights()[p];
+                }
+            }
+        }
+        return new InteractionMatrix(users.stream().map(UserItems::user).toList(),
+                items.size(), rowStart, cols, values);
     }
 }

@@ -41,7 +41,7 @@ public final class Trainer {
         if (!"learned".equals(config.ranking().type())) {
             return retrieval;
         }
-        RankerTrainer.Result ranker = new RankerTrainer(config, clock).train(store);
+        RankerTrainer.Result ranker = new RankerTrainer(config, clock, this::trainRetrieval).train(store);
         BundleManifest m = retrieval.manifest();
         Map<String, Object> parameters = new LinkedHashMap<>(m.parameters());
         parameters.put("ranker", ranker.report());
@@ -93,7 +93,7 @@ public final class Trainer {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, VERSION.format(now), now,
                 data.watermark(), data.eventCount(), data.users().size(), data.items().size(), parameters, Map.of());
         return new ModelBundle(manifest, data.items(), popular, trending, scheme, segments, coVisitation, models,
-                content, io.sieve.rank.RankerModel.NONE);
+                content, io.sieve.bundle.rank.RankerModel.NONE);
     }
 
     /** Through JSON text and back, so that numbers have the types a manifest read from disk has. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.TasteClusters;
-import io.sieve.rank.RankerModel;
+import io.sieve.bundle.rank.RankerModel;
 import io.sieve.rank.TestModels;
 import io.sieve.store.Json;
 import io.sieve.store.RocksStore;

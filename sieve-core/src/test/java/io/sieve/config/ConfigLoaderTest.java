@@ -128,7 +128,7 @@ class ConfigLoaderTest {
         SieveConfig c = ConfigLoader.withSettings(ConfigLoader.defaults(),
                 Map.of("training.coVisitation.window", "20", "ranking.fusion", "rrf"));
         assertEquals(20, c.training().coVisitation().window());
-        assertEquals(io.sieve.rank.BlendRanker.Fusion.rrf, c.ranking().fusion());
+        assertEquals(io.sieve.config.Fusion.rrf, c.ranking().fusion());
         assertThrows(ConfigException.class, () -> ConfigLoader.withSettings(c, Map.of("training.nope", "1")));
     }
 }

@@ -1,5 +1,6 @@
 package io.sieve.pipeline;
 
+import io.sieve.config.Fusion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -199,7 +200,7 @@ class PipelineTest {
         };
         var stage = new RetrievalStage(List.of(new RetrievalStage.Source(slow, 10), new RetrievalStage.Source(broken, 10),
                 new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
-        var blend = new BlendRanker(Map.of("popularity", 1.0), BlendRanker.Fusion.score, 60);
+        var blend = new BlendRanker(Map.of("popularity", 1.0), Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
                 blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
         Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null, null, null), bundle);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.sieve.bundle.rank.LightGbmModelText;
+import io.sieve.bundle.rank.RankerModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.sieve.bench.spark;
 
-import io.sieve.train.cf.Confidence;
+import io.sieve.config.ConfidenceScale;
+import io.sieve.bundle.cf.Confidence;
 import io.sieve.train.cf.ImplicitAls;
 
 /**
@@ -13,6 +14,6 @@ record AlsSettings(int factors, int iterations, double regularization, double al
 
     ImplicitAls.Params sieveParams(int iterationCount) {
         return new ImplicitAls.Params(factors, iterationCount, regularization,
-                new Confidence(Confidence.Scale.linear, alpha, 1), CG_STEPS, seed, cores);
+                new Confidence(ConfidenceScale.linear, alpha, 1), CG_STEPS, seed, cores);
     }
 }

@@ -1,6 +1,8 @@
 package io.sieve.train.cf;
 
 import io.sieve.ann.VectorMath;
+import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.Factors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

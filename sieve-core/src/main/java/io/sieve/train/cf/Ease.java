@@ -1,5 +1,6 @@
 package io.sieve.train.cf;
 
+import io.sieve.bundle.cf.EaseModel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;

@@ -1,6 +1,10 @@
 package io.sieve.train.cf;
 
 import io.sieve.ann.VectorMath;
+import io.sieve.bundle.cf.AlsModel;
+import io.sieve.bundle.cf.Confidence;
+import io.sieve.bundle.cf.DenseMath;
+import io.sieve.bundle.cf.Factors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 

@@ -7,7 +7,6 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.funnel.Candidate;
 import io.sieve.store.Store;
-import io.sieve.train.Trainer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +30,12 @@ final class HeldOutLists {
 
     private final SieveConfig config;
     private final Clock clock;
+    private final Function<Store, ModelBundle> retrieval;
 
-    HeldOutLists(SieveConfig config, Clock clock) {
+    HeldOutLists(SieveConfig config, Clock clock, Function<Store, ModelBundle> retrieval) {
         this.config = config;
         this.clock = clock;
+        this.retrieval = retrieval;
     }
 
     /** What the lists hold: how many, and what share of the held-out items their candidates contain. */
@@ -56,7 +58,7 @@ final class HeldOutLists {
             }
             HeldOutStore view = new HeldOutStore(store, plan.heldOut(fold));
             LOG.info("ranker fold {}: training retrieval without {} held-out events", fold, plan.heldOut(fold).size());
-            ModelBundle retrieval = new Trainer(config, clock).trainRetrieval(view);
+            ModelBundle foldRetrieval = retrieval.apply(view);
             List<Event> events = new ArrayList<>();
             view.forEachEvent(events::add);
             Instant dataClock = events.isEmpty() ? clock.instant() : events.get(events.size() - 1).timestamp();
@@ -66,7 +68,7 @@ final class HeldOutLists {
             }
             List<RequestReplay.Request> requests = new ArrayList<>(byRequest.keySet());
             requests.sort(Comparator.comparing(RequestReplay.Request::at).thenComparing(RequestReplay.Request::user));
-            for (RequestReplay.Row row : new RequestReplay(config).rows(view, retrieval, events, impressions, requests)) {
+            for (RequestReplay.Row row : new RequestReplay(config).rows(view, foldRetrieval, events, impressions, requests)) {
                 HeldOutPlan.Request request = byRequest.get(row.request());
                 retrieved += add(rows, row.candidates(), row.features(), request, objectives);
                 labelled += request.labels().size();

@@ -1,11 +1,12 @@
 package io.sieve.train.rank;
 
+import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.config.SieveConfig.Objective;
 import io.sieve.feature.FeatureSchema;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
-import io.sieve.rank.RankerModel;
+import io.sieve.bundle.rank.RankerModel;
 import io.sieve.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +33,16 @@ public final class RankerTrainer {
 
     private final SieveConfig config;
     private final Clock clock;
+    private final Function<Store, ModelBundle> retrieval;
 
-    public RankerTrainer(SieveConfig config, Clock clock) {
+    /**
+     * @param retrieval trains the retrieval models of a bundle from a store: the same code that
+     *                  trains the served bundle, run for each cross-fitting fold
+     */
+    public RankerTrainer(SieveConfig config, Clock clock, Function<Store, ModelBundle> retrieval) {
         this.config = config;
         this.clock = clock;
+        this.retrieval = retrieval;
     }
 
     /** @param served whether the bundle serves the model; when not, {@code model} is empty and {@code decision} says why */
@@ -72,7 +80,7 @@ public final class RankerTrainer {
             HeldOutPlan plan = HeldOutPlan.of(events, config.types(), kinds, training.folds(), training.labelFraction(),
                     training.maxRequests(), training.seed());
             events = null; // the plan keeps what it needs; the folds read the store
-            HeldOutLists.Summary summary = new HeldOutLists(config, clock).addTo(rows, store, plan, impressions, objectives);
+            HeldOutLists.Summary summary = new HeldOutLists(config, clock, retrieval).addTo(rows, store, plan, impressions, objectives);
             report.put("labels", training.labelFraction() + " of each sampled user's events held out, " + training.folds()
                     + " folds; trained on kinds " + training.kinds() + ", validated on " + kinds);
             // How much of what users did the candidate lists contained: the ranker's ceiling.

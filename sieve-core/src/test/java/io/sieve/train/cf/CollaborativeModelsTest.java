@@ -1,10 +1,17 @@
 package io.sieve.train.cf;
 
-import io.sieve.ann.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.sieve.ann.VectorMath;
+import io.sieve.bundle.cf.AlsModel;
+import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.Confidence;
+import io.sieve.bundle.cf.EaseModel;
+import io.sieve.bundle.cf.Factors;
+import io.sieve.config.ConfidenceScale;
 import io.sieve.config.ConfigLoader;
 import io.sieve.model.Event;
 import io.sieve.pipeline.TasteClusters;
@@ -27,7 +34,7 @@ class CollaborativeModelsTest {
     }
 
     private static ImplicitAls.Params als(int threads) {
-        return new ImplicitAls.Params(16, 10, 1.0, new Confidence(Confidence.Scale.linear, 10, 1), 3, 7, threads);
+        return new ImplicitAls.Params(16, 10, 1.0, new Confidence(ConfidenceScale.linear, 10, 1), 3, 7, threads);
     }
 
     /** Items of the genre given as history, scored by {@code score}; counts how many of the top 10 share it. */
@@ -47,7 +54,7 @@ class CollaborativeModelsTest {
 
     @Test
     void alsIsIdenticalWhateverTheThreadCountAndFoldsInANewUsersTaste() {
-        InteractionMatrix m = InteractionMatrix.of(CLUSTERS);
+        InteractionMatrix m = CLUSTERS.positiveMatrix();
         AlsModel one = new ImplicitAls(als(1)).fit(m, (it, ns) -> { });
         AlsModel two = new ImplicitAls(als(2)).fit(m, (it, ns) -> { });
         assertArrayEquals(one.items().data(), two.items().data());
@@ -61,8 +68,8 @@ class CollaborativeModelsTest {
 
     @Test
     void foldInMinimisesTheAlsObjectiveForThatUser() {
-        InteractionMatrix m = InteractionMatrix.of(CLUSTERS);
-        var exact = new ImplicitAls.Params(8, 6, 1.0, new Confidence(Confidence.Scale.linear, 10, 1), 8, 7, 1);
+        InteractionMatrix m = CLUSTERS.positiveMatrix();
+        var exact = new ImplicitAls.Params(8, 6, 1.0, new Confidence(ConfidenceScale.linear, 10, 1), 8, 7, 1);
         AlsModel model = new ImplicitAls(exact).fit(m, (it, ns) -> { });
         int row = 5;
         int[] items = java.util.Arrays.copyOfRange(m.cols(), m.rowStart()[row], m.rowStart()[row + 1]);
@@ -103,7 +110,7 @@ class CollaborativeModelsTest {
         InMemoryStore tiny = new InMemoryStore();
         tiny.appendEvents(List.of(Event.of("u1", "a", "view", Instant.ofEpochSecond(1)),
                 Event.of("u1", "b", "view", Instant.ofEpochSecond(2)), Event.of("u2", "a", "view", Instant.ofEpochSecond(3))));
-        EaseModel small = new Ease(new Ease.Params(1, 10)).fit(InteractionMatrix.of(Interactions.load(tiny, ConfigLoader.defaults().types())));
+        EaseModel small = new Ease(new Ease.Params(1, 10)).fit(Interactions.load(tiny, ConfigLoader.defaults().types()).positiveMatrix());
         // G + λI = [[3,1],[1,2]], P = [[2,-1],[-1,3]]/5, B = -P / diag(P) with a zero diagonal.
         int a = small.rowOf(0);
         int b = small.rowOf(1);
@@ -111,7 +118,7 @@ class CollaborativeModelsTest {
         assertEquals(1 / 3f, small.weights()[a * 2 + b], 1e-6);
         assertEquals(1 / 2f, small.weights()[b * 2 + a], 1e-6);
 
-        EaseModel ease = new Ease(new Ease.Params(10, 1000)).fit(InteractionMatrix.of(CLUSTERS));
+        EaseModel ease = new Ease(new Ease.Params(10, 1000)).fit(CLUSTERS.positiveMatrix());
         for (int genre = 0; genre < 4; genre++) {
             float[] scores = new float[ease.size()];
             for (int item : history(genre)) {
@@ -123,7 +130,7 @@ class CollaborativeModelsTest {
 
     @Test
     void easeKeepsOnlyTheMostPopularItemsWhenCapped() {
-        EaseModel capped = new Ease(new Ease.Params(10, 20)).fit(InteractionMatrix.of(CLUSTERS));
+        EaseModel capped = new Ease(new Ease.Params(10, 20)).fit(CLUSTERS.positiveMatrix());
         assertEquals(20, capped.size());
         assertEquals(400, capped.weights().length);
         long unknown = IntStream.range(0, CLUSTERS.items().size()).filter(i -> capped.rowOf(i) < 0).count();
@@ -132,7 +139,7 @@ class CollaborativeModelsTest {
 
     @Test
     void bprIsReproducibleAndLearnsTaste() {
-        InteractionMatrix m = InteractionMatrix.of(CLUSTERS);
+        InteractionMatrix m = CLUSTERS.positiveMatrix();
         var params = new Bpr.Params(16, 30, 0.05, 0.01, 5);
         BprModel first = new Bpr(params).fit(m);
         BprModel second = new Bpr(params).fit(m);

@@ -1,4 +1,4 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
 
 /**
  * The inner loops of factor models besides the dot product, which is shared with vector search

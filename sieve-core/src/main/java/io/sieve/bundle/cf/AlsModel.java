@@ -1,4 +1,5 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
+
 
 /**
  * What serving needs of an ALS model: the item factors, YᵀY and the training parameters, so that

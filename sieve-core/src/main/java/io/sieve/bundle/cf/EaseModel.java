@@ -1,4 +1,5 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
+
 
 /**
  * A trained EASE model over a subset of the catalog.

@@ -1,4 +1,4 @@
-package io.sieve.rank;
+package io.sieve.bundle.rank;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

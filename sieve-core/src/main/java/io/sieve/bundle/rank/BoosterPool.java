@@ -1,4 +1,4 @@
-package io.sieve.rank;
+package io.sieve.bundle.rank;
 
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMException;

@@ -1,14 +1,14 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
+
+import io.sieve.config.ConfidenceScale;
 
 /**
  * How an interaction strength w becomes the confidence c of implicit ALS (Hu, Koren, Volinsky):
  * {@code linear}: c = 1 + alpha w; {@code log}: c = 1 + alpha log(1 + w / epsilon), which keeps
  * heavy repeat behaviour (a song played 500 times) from swamping everything else.
  */
-public record Confidence(Scale scale, double alpha, double epsilon) {
-    public enum Scale { linear, log }
-
+public record Confidence(ConfidenceScale scale, double alpha, double epsilon) {
     public double of(double strength) {
-        return scale == Scale.linear ? 1 + alpha * strength : 1 + alpha * Math.log1p(strength / epsilon);
+        return scale == ConfidenceScale.linear ? 1 + alpha * strength : 1 + alpha * Math.log1p(strength / epsilon);
     }
 }

@@ -1,4 +1,4 @@
-package io.sieve.train.cf;
+package io.sieve.bundle.cf;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record BprModel(Factors items, Factors users, List<String> userIds, Map<String, Integer> userRows) {
 
-    static BprModel of(Factors items, float[] bias, Factors users, List<String> userIds) {
+    public static BprModel of(Factors items, float[] bias, Factors users, List<String> userIds) {
         int k = items.dim();
         Factors augmentedItems = Factors.zeros(items.rows(), k + 1);
         for (int i = 0; i < items.rows(); i++) {

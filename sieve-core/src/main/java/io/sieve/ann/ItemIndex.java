@@ -1,4 +1,4 @@
-package io.sieve.bundle;
+package io.sieve.ann;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class ItemIndex {
         return i == null ? -1 : i;
     }
 
-    List<String> ids() {
+    public List<String> ids() {
         return List.of(ids);
     }
 }

@@ -1,4 +1,4 @@
-package io.sieve.rank;
+package io.sieve.bundle.rank;
 
 import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMException;
