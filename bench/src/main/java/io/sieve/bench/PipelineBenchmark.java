@@ -51,7 +51,7 @@ public class PipelineBenchmark {
         }
         if (funnel.equals("popularity")) {
             Map<String, String> off = new java.util.HashMap<>();
-            config.retrieval().sources().byName().keySet().forEach(s ->
+            config.retrieval().sources().keySet().forEach(s ->
                     off.put("retrieval.sources." + s + ".enabled", String.valueOf(s.equals("popularity"))));
             config = ConfigLoader.withSettings(config, off);
         }

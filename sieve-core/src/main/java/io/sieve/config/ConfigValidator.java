@@ -78,15 +78,19 @@ final class ConfigValidator {
         positive(p, "retrieval.deadlineMs", c.retrieval().deadlineMs());
         positive(p, "retrieval.historyLength", c.retrieval().historyLength());
         nonNegative(p, "retrieval.newItemNeighbours", c.retrieval().newItemNeighbours());
-        var s = c.retrieval().sources();
-        s.byName().forEach((name, source) -> {
-            positive(p, "retrieval.sources." + name + ".quota", source.quota());
-            if (source.weight() < 0) {
-                p.add("retrieval.sources." + name + ".weight: must be >= 0, was " + source.weight());
+        java.util.Set<String> types = PluginNames.of(SieveConfig.SourceConfig.TYPE_KEY);
+        c.retrieval().sources().forEach((name, source) -> {
+            String key = "retrieval.sources." + name;
+            if (!types.contains(source.type())) {
+                p.add(key + ".type: no retriever type '" + source.type() + "'; known: " + types);
             }
+            positive(p, key + ".quota", source.quota());
+            if (source.weight() < 0) {
+                p.add(key + ".weight: must be >= 0, was " + source.weight());
+            }
+            PluginNames.forKey(SieveConfig.SourceConfig.TYPE_KEY)
+                    .forEach(registry -> registry.check(source.type(), source.settings()).forEach(problem -> p.add(key + "." + problem)));
         });
-        positive(p, "retrieval.sources.session.maxItems", s.session().maxItems());
-        positive(p, "retrieval.sources.session.gapMinutes", s.session().gapMinutes());
         positive(p, "filters.historyLimit", c.filters().historyLimit());
         if (!List.of("blend", "learned").contains(c.ranking().type())) {
             p.add("ranking.type: must be one of [blend, learned], was '" + c.ranking().type() + "'");
@@ -99,7 +103,7 @@ final class ConfigValidator {
                         + java.util.Arrays.toString(io.sieve.model.ColdStartStage.values()));
             }
             weights.forEach((source, w) -> {
-                if (!c.retrieval().sources().byName().containsKey(source)) {
+                if (!c.retrieval().sources().containsKey(source)) {
                     p.add("ranking.coldStart.stages." + stage + "." + source + ": no such source");
                 } else if (w < 0) {
                     p.add("ranking.coldStart.stages." + stage + "." + source + ": must be >= 0, was " + w);

@@ -119,38 +119,48 @@ public record SieveConfig(
      *                            feature store's live count), then its own ALS vector takes over
      */
     public record RetrievalConfig(int deadlineMs, int historyLength, int newItemNeighbours, double newItemInteractions,
-                                  Sources sources) {
-    }
-
-    public record Sources(Source covisitation, SessionSource session, Source popularity,
-                          Source trending, Source segment, Source als, Source alsSession, Source bpr, Source ease,
-                          Source newItems, Source content, Source onboarding) {
-
-        /** Every source's common settings by its name (the key under retrieval.sources). */
-        public Map<String, Source> byName() {
-            Map<String, Source> all = new java.util.LinkedHashMap<>();
-            all.put("covisitation", covisitation);
-            all.put("session", session.common());
-            all.put("popularity", popularity);
-            all.put("trending", trending);
-            all.put("segment", segment);
-            all.put("als", als);
-            all.put("alsSession", alsSession);
-            all.put("bpr", bpr);
-            all.put("ease", ease);
-            all.put("newItems", newItems);
-            all.put("content", content);
-            all.put("onboarding", onboarding);
-            return all;
+                                  Map<String, SourceConfig> sources) {
+        public RetrievalConfig {
+            // In the configured order, which is the order sources are merged and their features listed.
+            Map<String, SourceConfig> named = new java.util.LinkedHashMap<>();
+            sources.forEach((name, source) -> named.put(name, source.named(name)));
+            sources = java.util.Collections.unmodifiableMap(named);
         }
     }
 
-    public record Source(boolean enabled, int quota, double weight) {
-    }
+    /**
+     * One retrieval source ({@code retrieval.sources.<name>}): its type, a registered retriever
+     * ({@code io.sieve.retrieve.RetrieverFactory}; the source's own name when not given), whether it
+     * runs (yes unless said otherwise), how many candidates it may propose, its weight in the blend
+     * (1 unless given), and any settings of its type's own (a session's gap, say).
+     */
+    public record SourceConfig(String type, boolean enabled, int quota, double weight,
+                               @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> settings) {
+        /** The key whose names the retriever registry knows. */
+        public static final String TYPE_KEY = "retrieval.sources.*.type";
 
-    public record SessionSource(boolean enabled, int quota, double weight, int maxItems, int gapMinutes) {
-        Source common() {
-            return new Source(enabled, quota, weight);
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static SourceConfig of(@com.fasterxml.jackson.annotation.JsonProperty("type") String type,
+                               @com.fasterxml.jackson.annotation.JsonProperty("enabled") Boolean enabled,
+                               @com.fasterxml.jackson.annotation.JsonProperty("quota") Integer quota,
+                               @com.fasterxml.jackson.annotation.JsonProperty("weight") Double weight) {
+            return new SourceConfig(type, enabled == null || enabled, quota == null ? 0 : quota,
+                    weight == null ? 1.0 : weight, new java.util.LinkedHashMap<>());
+        }
+
+        @com.fasterxml.jackson.annotation.JsonAnySetter
+        void set(String key, Object value) {
+            settings.put(key, value);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        Map<String, Object> anySettings() {
+            return settings;
+        }
+
+        /** The same source, its type resolved to {@code name} when it gave none. */
+        SourceConfig named(String name) {
+            return type != null ? this : new SourceConfig(name, enabled, quota, weight, settings);
         }
     }
 

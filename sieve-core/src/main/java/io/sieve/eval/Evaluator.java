@@ -156,7 +156,7 @@ public final class Evaluator {
                             hits++;
                         }
                     }
-                    double[] s = sums.computeIfAbsent(source.retriever().name(), n -> new double[2]);
+                    double[] s = sums.computeIfAbsent(source.name(), n -> new double[2]);
                     s[0] += hits / (double) test.getValue().size();
                     s[1] = source.quota();
                 }

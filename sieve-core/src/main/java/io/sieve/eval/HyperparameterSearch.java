@@ -62,7 +62,7 @@ public final class HyperparameterSearch {
     /** Only the tuned model is trained and only its source answers, so trials are fast and comparable. */
     private SieveConfig isolate(SieveConfig base) {
         Map<String, String> settings = new LinkedHashMap<>();
-        base.retrieval().sources().byName().keySet().forEach(source ->
+        base.retrieval().sources().keySet().forEach(source ->
                 settings.put("retrieval.sources." + source + ".enabled", String.valueOf(source.equals(space.source()))));
         for (String model : List.of("als", "bpr", "ease")) {
             settings.put("training." + model + ".enabled", String.valueOf(model.equals(space.source())));

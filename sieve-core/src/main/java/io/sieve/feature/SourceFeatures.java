@@ -14,7 +14,7 @@ final class SourceFeatures implements FeatureFamily {
     @Override
     public List<Feature> features(SieveConfig config) {
         List<Feature> all = new ArrayList<>();
-        config.retrieval().sources().byName().forEach((source, settings) -> {
+        config.retrieval().sources().forEach((source, settings) -> {
             if (!settings.enabled()) {
                 return;
             }

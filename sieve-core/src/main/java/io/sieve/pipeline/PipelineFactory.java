@@ -18,17 +18,9 @@ import io.sieve.filter.RuleFilter;
 import io.sieve.rerank.ExploringReRanker;
 import io.sieve.rerank.PinningReRanker;
 import io.sieve.rerank.SlateReRanker;
-import io.sieve.retrieve.CoVisitationRetriever;
-import io.sieve.retrieve.EaseRetriever;
-import io.sieve.retrieve.ContentRetriever;
-import io.sieve.retrieve.EmbeddingRetriever;
-import io.sieve.retrieve.NewItemsRetriever;
-import io.sieve.retrieve.OnboardingRetriever;
-import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
-import io.sieve.retrieve.Retriever;
-import io.sieve.retrieve.SegmentPopularityRetriever;
-import io.sieve.retrieve.SessionRetriever;
+import io.sieve.retrieve.RetrieverFactory;
+import io.sieve.retrieve.Retrievers;
 import io.sieve.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +32,6 @@ import java.util.concurrent.ExecutorService;
 
 /** Assembles the funnel that the configuration describes. */
 public final class PipelineFactory {
-    /** A user's content profile: the text of their ten latest liked items. */
-    private static final int CONTENT_PROFILE_ITEMS = 10;
-
     private PipelineFactory() {
     }
 
@@ -54,9 +43,10 @@ public final class PipelineFactory {
         var r = config.retrieval();
         List<RetrievalStage.Source> sources = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
-        r.sources().byName().forEach((name, source) -> {
+        var shared = new RetrieverFactory.Shared(r, statistics);
+        r.sources().forEach((name, source) -> {
             if (source.enabled()) {
-                sources.add(new RetrievalStage.Source(retriever(name, config, statistics), source.quota()));
+                sources.add(new RetrievalStage.Source(name, Retrievers.create(name, source, shared), source.quota()));
                 weights.put(name, source.weight());
             }
         });
@@ -75,28 +65,6 @@ public final class PipelineFactory {
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
                 new PinningReRanker(new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics)),
                 config.rules(), () -> statistics.clock(Instant.now()));
-    }
-
-    private static Retriever retriever(String name, SieveConfig config, ItemStatistics statistics) {
-        var r = config.retrieval();
-        return switch (name) {
-            case "covisitation" -> new CoVisitationRetriever(r.historyLength());
-            case "session" -> new SessionRetriever(r.sources().session().maxItems(),
-                    Duration.ofMinutes(r.sources().session().gapMinutes()));
-            case "popularity" -> RankedListRetriever.popularity();
-            case "trending" -> RankedListRetriever.trending();
-            case "segment" -> new SegmentPopularityRetriever();
-            case "als" -> EmbeddingRetriever.als(r.historyLength(), new EmbeddingRetriever.NewItems(
-                    r.newItemNeighbours(), r.newItemInteractions(), statistics));
-            case "alsSession" -> EmbeddingRetriever.alsSession(r.sources().session().maxItems(),
-                    Duration.ofMinutes(r.sources().session().gapMinutes()));
-            case "bpr" -> EmbeddingRetriever.bpr(r.historyLength());
-            case "ease" -> new EaseRetriever(r.historyLength());
-            case "newItems" -> new NewItemsRetriever();
-            case "content" -> new ContentRetriever(CONTENT_PROFILE_ITEMS);
-            case "onboarding" -> new OnboardingRetriever();
-            default -> throw new IllegalArgumentException("no retriever is called " + name);
-        };
     }
 
     static FilterStage filters(SieveConfig config) {

@@ -16,13 +16,21 @@ public final class CoVisitationRetriever implements Retriever {
     }
 
     @Override
-    public String name() {
-        return "covisitation";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         return NeighbourScorer.score(context, context.bundle().coVisitation(), HistoryAnchors.of(context, historyLength),
                 quota, "because you ");
+    }
+
+    /** Type {@code covisitation}. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "covisitation";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new CoVisitationRetriever(shared.retrieval().historyLength());
+        }
     }
 }

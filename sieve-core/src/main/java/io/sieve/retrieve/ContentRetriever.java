@@ -27,11 +27,6 @@ public final class ContentRetriever implements Retriever {
     }
 
     @Override
-    public String name() {
-        return "content";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         ContentModel content = context.bundle().content();
         if (content.isEmpty()) {
@@ -80,5 +75,23 @@ public final class ContentRetriever implements Retriever {
         }
         String name = context.item(best).map(Item::displayName).orElse(best);
         return "described like " + name + ", which you liked";
+    }
+
+    /** Type {@code content}: the user's content profile is the text of their {@code profileItems} latest liked items. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "content";
+        }
+
+        @Override
+        public Map<String, Object> defaults() {
+            return Map.of("profileItems", 10);
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new ContentRetriever(settings.integer("profileItems"));
+        }
     }
 }

@@ -19,11 +19,6 @@ public final class EaseRetriever implements Retriever {
     }
 
     @Override
-    public String name() {
-        return "ease";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         EaseModel ease = context.bundle().models().ease();
         if (ease == null) {
@@ -70,5 +65,18 @@ public final class EaseRetriever implements Retriever {
             }
         }
         return best;
+    }
+
+    /** Type {@code ease}. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "ease";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new EaseRetriever(shared.retrieval().historyLength());
+        }
     }
 }

@@ -73,7 +73,6 @@ public final class EmbeddingRetriever implements Retriever {
         }
     };
 
-    private final String name;
     private final Space space;
     private final Function<RequestContext, List<Anchor>> anchors;
     private final String reasonPrefix;
@@ -87,9 +86,8 @@ public final class EmbeddingRetriever implements Retriever {
         static final NewItems OFF = new NewItems(0, 0, null);
     }
 
-    private EmbeddingRetriever(String name, Space space, Function<RequestContext, List<Anchor>> anchors, String reasonPrefix,
+    private EmbeddingRetriever(Space space, Function<RequestContext, List<Anchor>> anchors, String reasonPrefix,
                                NewItems newItems) {
-        this.name = name;
         this.space = space;
         this.anchors = anchors;
         this.reasonPrefix = reasonPrefix;
@@ -103,7 +101,7 @@ public final class EmbeddingRetriever implements Retriever {
      *                 neighbours (see BorrowedPositions); 0 neighbours leaves them to their own vectors
      */
     public static EmbeddingRetriever als(int historyLength, NewItems newItems) {
-        return new EmbeddingRetriever("als", ALS, c -> HistoryAnchors.positive(c, historyLength), "because you ", newItems);
+        return new EmbeddingRetriever(ALS, c -> HistoryAnchors.positive(c, historyLength), "because you ", newItems);
     }
 
     /**
@@ -112,13 +110,13 @@ public final class EmbeddingRetriever implements Retriever {
      */
     public static EmbeddingRetriever alsSession(int maxItems, Duration gap) {
         Session session = new Session(maxItems, gap);
-        return new EmbeddingRetriever("alsSession", ALS,
+        return new EmbeddingRetriever(ALS,
                 c -> session.anchors(c).stream().filter(a -> a.weight() > 0).toList(), "because you just ", NewItems.OFF);
     }
 
     /** BPR, with trained user vectors and the mean of recent items for users training never saw. */
     public static EmbeddingRetriever bpr(int historyLength) {
-        return new EmbeddingRetriever("bpr", BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
+        return new EmbeddingRetriever(BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
     }
 
     /** The user's ALS vector folded in from their latest positive events; null without an ALS model or such events. */
@@ -126,11 +124,6 @@ public final class EmbeddingRetriever implements Retriever {
         CollaborativeModels models = context.bundle().models();
         List<Anchor> anchors = models.als() == null ? List.of() : HistoryAnchors.positive(context, historyLength);
         return anchors.isEmpty() ? null : ALS.userVector(models, context, anchors);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -189,5 +182,50 @@ public final class EmbeddingRetriever implements Retriever {
             }
         }
         return best == null ? "picked for your taste" : HistoryAnchors.reason(context, prefix, best);
+    }
+
+    /** Type {@code als}: the user folded into ALS from their history; items too new borrow positions (retrieval.newItemNeighbours). */
+    public static final class Als implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "als";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            var r = shared.retrieval();
+            return als(r.historyLength(), new NewItems(r.newItemNeighbours(), r.newItemInteractions(), shared.statistics()));
+        }
+    }
+
+    /** Type {@code alsSession}: the current session folded into ALS ({@code maxItems}, {@code gapMinutes} as for a session). */
+    public static final class AlsSession implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "alsSession";
+        }
+
+        @Override
+        public java.util.Map<String, Object> defaults() {
+            return Session.DEFAULTS;
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return alsSession(settings.integer("maxItems"), settings.minutes("gapMinutes"));
+        }
+    }
+
+    /** Type {@code bpr}. */
+    public static final class Bpr implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "bpr";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return bpr(shared.retrieval().historyLength());
+        }
     }
 }

@@ -16,11 +16,6 @@ public final class NewItemsRetriever implements Retriever {
     private static final int OVERSCAN = 4;
 
     @Override
-    public String name() {
-        return "newItems";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         List<Retrieved> out = new ArrayList<>(quota);
         for (String id : context.newestItems(quota * OVERSCAN)) {
@@ -36,5 +31,18 @@ public final class NewItemsRetriever implements Retriever {
             });
         }
         return out;
+    }
+
+    /** Type {@code newItems}. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "newItems";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new NewItemsRetriever();
+        }
     }
 }

@@ -14,11 +14,6 @@ import java.util.List;
  */
 public final class OnboardingRetriever implements Retriever {
     @Override
-    public String name() {
-        return "onboarding";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         List<String> picked = context.user()
                 .map(u -> u.attributes().get(ColdStartStage.PREFERRED_CATEGORIES))
@@ -43,5 +38,18 @@ public final class OnboardingRetriever implements Retriever {
 
     private static java.util.Optional<String> firstPicked(Item item, List<String> picked) {
         return item.categories().stream().filter(picked::contains).findFirst();
+    }
+
+    /** Type {@code onboarding}. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "onboarding";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new OnboardingRetriever();
+        }
     }
 }

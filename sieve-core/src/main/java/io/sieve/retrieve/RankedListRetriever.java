@@ -14,14 +14,12 @@ import java.util.function.Function;
  * bundle's list is empty, an optional stand-in answers instead.
  */
 public final class RankedListRetriever implements Retriever {
-    private final String name;
     private final Function<ModelBundle, RankedList> list;
     private final String reason;
     private final Retriever whenEmpty;
 
     /** @param whenEmpty answers when the bundle's list is empty; null for nothing */
-    public RankedListRetriever(String name, Function<ModelBundle, RankedList> list, String reason, Retriever whenEmpty) {
-        this.name = name;
+    public RankedListRetriever(Function<ModelBundle, RankedList> list, String reason, Retriever whenEmpty) {
         this.list = list;
         this.reason = reason;
         this.whenEmpty = whenEmpty;
@@ -32,16 +30,11 @@ public final class RankedListRetriever implements Retriever {
      * the newest items stand in, so that a new deployment answers from its first request.
      */
     public static RankedListRetriever popularity() {
-        return new RankedListRetriever("popularity", ModelBundle::popularity, "popular with everyone", new NewItemsRetriever());
+        return new RankedListRetriever(ModelBundle::popularity, "popular with everyone", new NewItemsRetriever());
     }
 
     public static RankedListRetriever trending() {
-        return new RankedListRetriever("trending", ModelBundle::trending, "trending right now", null);
-    }
-
-    @Override
-    public String name() {
-        return name;
+        return new RankedListRetriever(ModelBundle::trending, "trending right now", null);
     }
 
     @Override
@@ -63,5 +56,31 @@ public final class RankedListRetriever implements Retriever {
             }
         }
         return out;
+    }
+
+    /** Type {@code popularity}. */
+    public static final class Popularity implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "popularity";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return popularity();
+        }
+    }
+
+    /** Type {@code trending}. */
+    public static final class Trending implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "trending";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return trending();
+        }
     }
 }

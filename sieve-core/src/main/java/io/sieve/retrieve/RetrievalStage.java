@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class RetrievalStage {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalStage.class);
 
-    /** A source with its quota (how many candidates it may propose). */
-    public record Source(Retriever retriever, int quota) {
+    /** A configured source: its name (the key its hits go under), its retriever and its quota. */
+    public record Source(String name, Retriever retriever, int quota) {
     }
 
     /** Merged candidates in first-seen order, how many each source gave, and which sources failed. */
@@ -58,14 +58,14 @@ public final class RetrievalStage {
             futures = executor.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(List.of(), Map.of(), sources.stream().map(s -> s.retriever().name()).toList(), List.of());
+            return new Result(List.of(), Map.of(), sources.stream().map(Source::name).toList(), List.of());
         }
         Map<String, Map<String, SourceHit>> merged = new LinkedHashMap<>();
         Map<String, Integer> perSource = new LinkedHashMap<>();
         List<String> timedOut = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            String name = sources.get(i).retriever().name();
+            String name = sources.get(i).name();
             List<Retrieved> items;
             try {
                 items = futures.get(i).get();

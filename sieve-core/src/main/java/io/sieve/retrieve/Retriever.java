@@ -9,7 +9,5 @@ import java.util.List;
  * context says are not eligible. Must be safe to call from many threads at once.
  */
 public interface Retriever {
-    String name();
-
     List<Retrieved> retrieve(RequestContext context, int quota);
 }

@@ -12,11 +12,6 @@ import java.util.List;
  */
 public final class SegmentPopularityRetriever implements Retriever {
     @Override
-    public String name() {
-        return "segment";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         var bundle = context.bundle();
         for (String key : bundle.segmentScheme().keysOf(context.user().orElse(null))) {
@@ -26,5 +21,18 @@ public final class SegmentPopularityRetriever implements Retriever {
             }
         }
         return List.of();
+    }
+
+    /** Type {@code segment}. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "segment";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new SegmentPopularityRetriever();
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
  * weigh more, because intent drifts within a session.
  */
 record Session(int maxItems, Duration gap) {
+    /** The settings of a source that reads the session, and their defaults. */
+    static final java.util.Map<String, Object> DEFAULTS = java.util.Map.of("maxItems", 5, "gapMinutes", 30);
     private static final double DECAY = 0.8;
 
     /** The session's items as anchors, newest first, weights decayed by position. */

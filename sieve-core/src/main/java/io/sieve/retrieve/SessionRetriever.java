@@ -1,5 +1,6 @@
 package io.sieve.retrieve;
 
+import java.util.Map;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Retrieved;
 import java.time.Duration;
@@ -16,14 +17,27 @@ public final class SessionRetriever implements Retriever {
     }
 
     @Override
-    public String name() {
-        return "session";
-    }
-
-    @Override
     public List<Retrieved> retrieve(RequestContext context, int quota) {
         List<Anchor> anchors = session.anchors(context);
         return anchors.isEmpty() ? List.of()
                 : NeighbourScorer.score(context, context.bundle().coVisitation(), anchors, quota, "because you just ");
+    }
+
+    /** Type {@code session}: {@code maxItems} of the session's latest items, a gap of {@code gapMinutes} ends a session. */
+    public static final class Factory implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "session";
+        }
+
+        @Override
+        public Map<String, Object> defaults() {
+            return Session.DEFAULTS;
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return new SessionRetriever(settings.integer("maxItems"), settings.minutes("gapMinutes"));
+        }
     }
 }

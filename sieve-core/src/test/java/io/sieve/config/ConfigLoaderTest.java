@@ -20,7 +20,7 @@ class ConfigLoaderTest {
         SieveConfig c = ConfigLoader.defaults();
         assertEquals(8080, c.server().port());
         assertTrue(c.types().get("dislike").negative());
-        assertTrue(c.retrieval().sources().covisitation().enabled());
+        assertTrue(c.retrieval().sources().get("covisitation").enabled());
     }
 
     @Test
@@ -38,8 +38,8 @@ class ConfigLoaderTest {
         SieveConfig c = ConfigLoader.load(file, Map.of());
         assertEquals(9000, c.server().port());
         assertEquals("127.0.0.1", c.server().host());
-        assertEquals(7, c.retrieval().sources().popularity().quota());
-        assertTrue(c.retrieval().sources().popularity().enabled());
+        assertEquals(7, c.retrieval().sources().get("popularity").quota());
+        assertTrue(c.retrieval().sources().get("popularity").enabled());
         assertEquals(3.0 * 0.5, c.types().get("watch").weightOf(0.5));
         assertTrue(c.types().contains("click"));
     }
@@ -54,7 +54,7 @@ class ConfigLoaderTest {
                 "SIEVE_DATA_DIR", "/somewhere"));
         assertEquals(9100, c.server().port());
         assertEquals(12, c.retrieval().deadlineMs());
-        assertFalse(c.retrieval().sources().trending().enabled());
+        assertFalse(c.retrieval().sources().get("trending").enabled());
         assertEquals(java.util.List.of("country", "plan"), c.training().segments().attributes());
     }
 

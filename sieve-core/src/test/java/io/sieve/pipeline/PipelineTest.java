@@ -122,8 +122,8 @@ class PipelineTest {
     @Test
     void aDislikePushesTheDislikedItemsNeighboursDown() {
         String user = TasteClusters.user(1, 4);
+        assertEquals("covisitation", pipeline.retrieval().sources().get(0).name());
         var covisitation = pipeline.retrieval().sources().get(0).retriever();
-        assertEquals("covisitation", covisitation.name());
         String disliked = ids(recommend(user, 1)).get(0);
         int index = bundle.items().indexOf(disliked);
         Map<String, Double> before = scores(covisitation.retrieve(pipeline.context(RecommendationRequest.of(user, 1), bundle), 300));
@@ -173,11 +173,6 @@ class PipelineTest {
     void aSourcePastTheDeadlineIsSkippedAndTheResponseStillComes() {
         Retriever slow = new Retriever() {
             @Override
-            public String name() {
-                return "slow";
-            }
-
-            @Override
             public List<Retrieved> retrieve(RequestContext context, int quota) {
                 try {
                     Thread.sleep(5_000);
@@ -189,17 +184,12 @@ class PipelineTest {
         };
         Retriever broken = new Retriever() {
             @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
             public List<Retrieved> retrieve(RequestContext context, int quota) {
                 throw new IllegalStateException("index missing");
             }
         };
-        var stage = new RetrievalStage(List.of(new RetrievalStage.Source(slow, 10), new RetrievalStage.Source(broken, 10),
-                new RetrievalStage.Source(RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
+        var stage = new RetrievalStage(List.of(new RetrievalStage.Source("slow", slow, 10),
+                new RetrievalStage.Source("broken", broken, 10), new RetrievalStage.Source("popularity", RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
         var blend = new BlendRanker(Map.of("popularity", 1.0), Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
                 blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
@@ -263,7 +253,7 @@ class PipelineTest {
 
     private BlendRanker blend() {
         Map<String, Double> weights = new java.util.LinkedHashMap<>();
-        config.retrieval().sources().byName().forEach((name, s) -> weights.put(name, s.weight()));
+        config.retrieval().sources().forEach((name, s) -> weights.put(name, s.weight()));
         return new BlendRanker(weights, config.ranking().fusion(), config.ranking().rrfK());
     }
 
@@ -279,7 +269,7 @@ class PipelineTest {
         assertTrue(ids(r).stream().limit(5).allMatch(id -> TasteClusters.genreOf(id) == 2), ids(r).toString());
         assertTrue(r.items().stream().anyMatch(i -> i.sources().contains("session")));
         var session = pipeline.retrieval().sources().stream()
-                .filter(s -> s.retriever().name().equals("session")).findFirst().orElseThrow();
+                .filter(s -> s.name().equals("session")).findFirst().orElseThrow();
         var context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now, null, null), bundle);
         var proposed = session.retriever().retrieve(context, 5);
         assertEquals(5, proposed.size());

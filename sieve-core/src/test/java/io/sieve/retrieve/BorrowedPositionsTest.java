@@ -43,8 +43,8 @@ class BorrowedPositionsTest {
                 now.minusSeconds(3_600), true)));
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.of(config), executor);
-            Retriever als = pipeline.retrieval().sources().stream().map(s -> s.retriever())
-                    .filter(r -> r.name().equals("als")).findFirst().orElseThrow();
+            Retriever als = pipeline.retrieval().sources().stream().filter(s -> s.name().equals("als"))
+                    .map(RetrievalStage.Source::retriever).findFirst().orElseThrow();
             assertTrue(proposed(pipeline, als, bundle, TasteClusters.user(1, 4), now, 30).contains("g1-new"));
             assertFalse(proposed(pipeline, als, bundle, TasteClusters.user(0, 4), now, 30).contains("g1-new"));
         }

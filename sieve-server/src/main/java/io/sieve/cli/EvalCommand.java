@@ -102,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static List<String> enabledSources(SieveConfig config) {
-        return config.retrieval().sources().byName().entrySet().stream()
+        return config.retrieval().sources().entrySet().stream()
                 .filter(e -> e.getValue().enabled()).map(Map.Entry::getKey).toList();
     }
 

@@ -8,6 +8,7 @@ import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.pipeline.Pipeline;
+import io.sieve.retrieve.RetrievalStage;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.pipeline.SimilarItems;
 import io.sieve.store.Json;
@@ -74,7 +75,7 @@ public final class SieveServer implements AutoCloseable {
         ItemStatistics statistics = ItemStatistics.replayed(config, store);
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
         ServerMetrics metrics = new ServerMetrics(clock,
-                pipeline.retrieval().sources().stream().map(s -> s.retriever().name()).toList());
+                pipeline.retrieval().sources().stream().map(RetrievalStage.Source::name).toList());
         BundleStore bundles = new BundleStore(dataDir);
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
                 () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
