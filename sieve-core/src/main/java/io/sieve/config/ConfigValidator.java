@@ -88,8 +88,8 @@ final class ConfigValidator {
             if (source.weight() < 0) {
                 p.add(key + ".weight: must be >= 0, was " + source.weight());
             }
-            PluginNames.forKey(SieveConfig.SourceConfig.TYPE_KEY)
-                    .forEach(registry -> registry.check(source.type(), source.settings()).forEach(problem -> p.add(key + "." + problem)));
+            PluginNames.checkAll(SieveConfig.SourceConfig.TYPE_KEY, source.type(), source.settings())
+                    .forEach(problem -> p.add(key + "." + problem));
         });
         positive(p, "filters.historyLimit", c.filters().historyLimit());
         if (!List.of("blend", "learned").contains(c.ranking().type())) {
