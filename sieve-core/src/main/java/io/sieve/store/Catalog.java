@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The items and the user profiles. Writes return once the backend has made them durable (see
- * {@link StoreProvider#durable}). Ids are ordered as their UTF-8 bytes are, in every backend.
+ * The items and the user profiles. A write returns once a durable backend ({@link StoreProvider#durable})
+ * has made it durable, so an acknowledged write survives a crash. Ids are ordered as their UTF-8
+ * bytes are, in every backend.
  */
 public interface Catalog {
 

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * What users did. An event is identified by (user, item, type, millisecond): storing an identical
  * event again keeps one, which makes re-imports idempotent. Timestamps are kept to the millisecond.
- * Appends return once the backend has made them durable (see {@link StoreProvider#durable}).
+ * An append returns once a durable backend ({@link StoreProvider#durable}) has made it durable: for
+ * the embedded store, synced to its write-ahead log.
  */
 public interface EventLog {
 
