@@ -43,7 +43,7 @@ final class Stores {
         StoreUrl url = url(config);
         StoreProvider provider = StoreProviders.provider(url);
         if (!provider.durable()) {
-            LOG.warn("store.url {} holds everything in this process's memory; nothing survives a restart", url);
+            LOG.warn("store.url {} is not durable: what is written is lost when this process stops, and nothing survives a restart", url);
         }
         try {
             return provider.open(url, dataDir);

@@ -30,8 +30,8 @@ class MemoryStoreIT {
             assertEquals("u1", server.get("/v1/users/u1/events").json().get("user").asText());
             assertEquals(200, server.get("/v1/recommendations/u2").status());
             String log = Files.readString(server.log());
-            assertTrue(log.contains("WARN") && log.contains("store.url memory: holds everything in this process's memory; "
-                    + "nothing survives a restart"), log);
+            assertTrue(log.contains("WARN") && log.contains("store.url memory: is not durable: what is written is lost when this "
+                    + "process stops, and nothing survives a restart"), log);
         }
         assertTrue(Files.notExists(data.resolve("store")), "no RocksDB store was made");
         try (ServedProcess restarted = ServedProcess.start("memory-restart", data, MEMORY)) {
