@@ -45,7 +45,7 @@ public class EncoderBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         InMemoryStore store = new InMemoryStore();
-        new Importer(store, ConfigLoader.defaults().types(), (read, total) -> { }).run(ImportSources.resolve(
+        new Importer(store, store, ConfigLoader.defaults().types(), (read, total) -> { }).run(ImportSources.resolve(
                 ImportFormat.named("movielens-latest"), Path.of(System.getProperty("sieve.dataset", "datasets/ml-latest-small")),
                 null, null, null));
         List<String> texts = new ArrayList<>();

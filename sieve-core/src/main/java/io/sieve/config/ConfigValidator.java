@@ -222,6 +222,9 @@ final class ConfigValidator {
         }
         checkSecurity(p, c.security());
         checkLimits(p, c.limits());
+        if (c.store().url() == null || c.store().url().isBlank()) {
+            p.add("store.url: must name a store, such as rocksdb:store or memory:");
+        }
         if (!p.isEmpty()) {
             throw new ConfigException(p);
         }

@@ -21,12 +21,13 @@ public record SieveConfig(
         SearchConfig search,
         java.util.List<io.sieve.rules.Rule> rules,
         SecurityConfig security,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        StoreConfig store) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(java.util.List<io.sieve.rules.Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits);
+                search, replacement, security, limits, store);
     }
 
     public EventTypes types() {
@@ -351,5 +352,12 @@ public record SieveConfig(
     public record LimitsConfig(int bodyBytes, int batchSize, int titleLength, int descriptionLength, int categories,
                                int tags, int attributes, int attributeValues, int onboardingCategories,
                                int onboardingItems) {
+    }
+
+    /**
+     * @param url where the store lives, {@code <scheme>:<location>}: {@code rocksdb:<path>} (relative to the
+     *            data directory) or {@code memory:}; the scheme is looked up when the store is opened
+     */
+    public record StoreConfig(String url) {
     }
 }

@@ -1,7 +1,8 @@
 package io.sieve.ingest;
 
 import io.sieve.model.EventTypes;
-import io.sieve.store.Store;
+import io.sieve.store.Catalog;
+import io.sieve.store.EventLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,12 +14,15 @@ import java.util.List;
  * users are replaced and the store keeps one copy of each (user, item, type, millisecond) event.
  */
 public final class Importer {
-    private final Store store;
+    private final Catalog catalog;
+    private final EventLog log;
     private final EventTypes types;
     private final ProgressListener progress;
 
-    public Importer(Store store, EventTypes types, ProgressListener progress) {
-        this.store = store;
+    /** @param catalog where items and users go; {@code log}, where events go: usually one store, passed twice */
+    public Importer(Catalog catalog, EventLog log, EventTypes types, ProgressListener progress) {
+        this.catalog = catalog;
+        this.log = log;
         this.types = types;
         this.progress = progress;
     }
@@ -32,7 +36,7 @@ public final class Importer {
         long start = System.nanoTime();
         ImportTally tally = new ImportTally();
         sources.warnings().forEach(tally::warn);
-        RecordTargets targets = new RecordTargets(store, types);
+        RecordTargets targets = new RecordTargets(catalog, log, types);
         List<ImportPlan.Step<?>> steps = sources.format().reader().plan(sources, targets).steps();
 
         long total = 0;

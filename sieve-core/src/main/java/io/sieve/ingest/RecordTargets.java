@@ -6,7 +6,8 @@ import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
 import io.sieve.model.Item;
 import io.sieve.model.User;
-import io.sieve.store.Store;
+import io.sieve.store.Catalog;
+import io.sieve.store.EventLog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,22 +20,24 @@ import java.util.Set;
 
 /** The store-backed targets of one import run, and what they noticed on the way. */
 final class RecordTargets {
-    private final Store store;
+    private final Catalog catalog;
+    private final EventLog log;
     private final EventTypes types;
     private final Set<String> itemsNotInCatalog = new HashSet<>();
     private long eventsNotInCatalog;
 
-    RecordTargets(Store store, EventTypes types) {
-        this.store = store;
+    RecordTargets(Catalog catalog, EventLog log, EventTypes types) {
+        this.catalog = catalog;
+        this.log = log;
         this.types = types;
     }
 
     RecordTarget<Item> items() {
-        return new RecordTarget<>(RecordKind.ITEMS, Item::validate, store::putItems, Item::id);
+        return new RecordTarget<>(RecordKind.ITEMS, Item::validate, catalog::putItems, Item::id);
     }
 
     RecordTarget<User> users() {
-        return new RecordTarget<>(RecordKind.USERS, User::validate, store::putUsers, User::id);
+        return new RecordTarget<>(RecordKind.USERS, User::validate, catalog::putUsers, User::id);
     }
 
     /**
@@ -43,9 +46,9 @@ final class RecordTargets {
      */
     RecordTarget<Event> events() {
         return new RecordTarget<>(RecordKind.EVENTS, e -> e.validate(types), batch -> {
-            store.appendEvents(batch);
+            log.appendEvents(batch);
             for (Event e : batch) {
-                if (store.item(e.item()).isEmpty()) {
+                if (catalog.item(e.item()).isEmpty()) {
                     eventsNotInCatalog++;
                     itemsNotInCatalog.add(e.item());
                 }
@@ -64,7 +67,7 @@ final class RecordTargets {
         if (tag.tag() == null || tag.tag().isBlank()) {
             errors.add(new FieldError("tag", "must not be blank"));
         }
-        if (errors.isEmpty() && store.item(tag.item()).isEmpty()) {
+        if (errors.isEmpty() && catalog.item(tag.item()).isEmpty()) {
             errors.add(new FieldError("item", "is not in the catalog"));
         }
         return errors;
@@ -77,13 +80,13 @@ final class RecordTargets {
         }
         List<Item> updated = new ArrayList<>(byItem.size());
         byItem.forEach((id, tags) -> {
-            Item item = store.item(id).orElseThrow();
+            Item item = catalog.item(id).orElseThrow();
             Set<String> merged = new LinkedHashSet<>(item.tags());
             merged.addAll(tags);
             updated.add(new Item(item.id(), item.title(), item.description(), item.categories(),
                     List.copyOf(merged), item.attributes(), item.createdAt(), item.available()));
         });
-        store.putItems(updated);
+        catalog.putItems(updated);
     }
 
     Optional<String> catalogWarning() {

@@ -1,8 +1,9 @@
 package io.sieve.ingest;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.sieve.store.Catalog;
+import io.sieve.store.EventLog;
 import io.sieve.store.Json;
-import io.sieve.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,12 +35,12 @@ public final class StoreExport {
     private StoreExport() {
     }
 
-    /** Writes (or replaces) the three files in {@code dir}, creating it if needed. */
-    public static Counts write(Store store, Path dir) throws IOException {
+    /** Writes (or replaces) the three files in {@code dir}, creating it if needed; usually one store is passed twice. */
+    public static Counts write(Catalog catalog, EventLog log, Path dir) throws IOException {
         Files.createDirectories(dir);
-        long items = write(dir.resolve(ITEMS), store::forEachItem);
-        long users = write(dir.resolve(USERS), store::forEachUser);
-        long events = write(dir.resolve(EVENTS), store::forEachEvent);
+        long items = write(dir.resolve(ITEMS), catalog::forEachItem);
+        long users = write(dir.resolve(USERS), catalog::forEachUser);
+        long events = write(dir.resolve(EVENTS), log::forEachEvent);
         return new Counts(items, users, events);
     }
 

@@ -17,16 +17,20 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
 /**
- * A store held in memory. Offline evaluation uses it to serve a training split through the same
- * pipeline the server runs; nothing is durable.
+ * A store held in memory ({@code memory:}): nothing is durable. Offline evaluation uses one to
+ * serve a training split through the same pipeline the server runs. Ids are ordered by code point,
+ * which is the order of their UTF-8 bytes in the embedded store (String's own order differs for
+ * characters outside the Basic Multilingual Plane).
  */
 public final class InMemoryStore implements Store {
+    private static final Comparator<String> CODE_POINTS = InMemoryStore::compareCodePoints;
     private static final Comparator<Event> BY_TIME = Comparator.comparing(Event::timestamp)
-            .thenComparing(Event::user).thenComparing(Event::item).thenComparing(Event::type);
+            .thenComparing(Event::user, CODE_POINTS).thenComparing(Event::item, CODE_POINTS)
+            .thenComparing(Event::type, CODE_POINTS);
 
-    private final Map<String, Item> items = new TreeMap<>();
+    private final Map<String, Item> items = new TreeMap<>(CODE_POINTS);
     private final NewestItems newest = new NewestItems();
-    private final Map<String, User> users = new TreeMap<>();
+    private final Map<String, User> users = new TreeMap<>(CODE_POINTS);
     private final TreeSet<Event> events = new TreeSet<>(BY_TIME);
     private final Map<String, TreeSet<Event>> byUser = new HashMap<>();
     /** Concurrent rather than guarded by the store's lock, so logging a slate never waits on a scan. */
@@ -38,9 +42,53 @@ public final class InMemoryStore implements Store {
     private final Object impressionLock = new Object();
     /** The impressions of each user, as in the log. */
     private final Map<String, TreeMap<ImpressionKey, Impression>> impressionsByUser = new HashMap<>();
+    /** A snapshot refuses writes. */
+    private final boolean readOnly;
+    private final Consumer<InMemoryStore> onClose;
+
+    public InMemoryStore() {
+        this(false, closed -> { });
+    }
+
+    /** @param onClose given this store when it is closed */
+    InMemoryStore(Consumer<InMemoryStore> onClose) {
+        this(false, onClose);
+    }
+
+    private InMemoryStore(boolean readOnly, Consumer<InMemoryStore> onClose) {
+        this.readOnly = readOnly;
+        this.onClose = onClose;
+    }
+
+    /** A read-only copy of the store as it is now; later writes to this store do not reach it. */
+    InMemoryStore snapshot() {
+        InMemoryStore copy = new InMemoryStore(true, closed -> { });
+        synchronized (this) {
+            synchronized (impressionLock) {
+                copy.putAll(this);
+            }
+        }
+        return copy;
+    }
+
+    private void putAll(InMemoryStore source) {
+        source.items.values().forEach(i -> newest.put(items.put(i.id(), i), i));
+        users.putAll(source.users);
+        events.addAll(source.events);
+        source.byUser.forEach((user, own) -> byUser.put(user, new TreeSet<>(own)));
+        impressions.putAll(source.impressions);
+        source.impressionsByUser.forEach((user, shown) -> impressionsByUser.put(user, new TreeMap<>(shown)));
+    }
+
+    private void writable() {
+        if (readOnly) {
+            throw new StoreException("cannot write to a snapshot of a memory: store", null);
+        }
+    }
 
     @Override
     public synchronized void putItems(List<Item> batch) {
+        writable();
         batch.forEach(i -> newest.put(items.put(i.id(), i), i));
     }
 
@@ -51,6 +99,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized boolean deleteItem(String id) {
+        writable();
         Item removed = items.remove(id);
         newest.remove(removed);
         return removed != null;
@@ -73,6 +122,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized void putUsers(List<User> batch) {
+        writable();
         batch.forEach(u -> users.put(u.id(), u));
     }
 
@@ -83,6 +133,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized boolean deleteUser(String id) {
+        writable();
         boolean existed = users.remove(id) != null;
         TreeSet<Event> own = byUser.remove(id);
         if (own != null) {
@@ -106,6 +157,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized void appendEvents(List<Event> batch) {
+        writable();
         for (Event e : batch) {
             Event key = identity(e);
             events.remove(key);
@@ -158,6 +210,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void logImpressions(List<Impression> batch) {
+        writable();
         synchronized (impressionLock) {
             for (Impression imp : batch) {
                 ImpressionKey key = new ImpressionKey(imp.timestamp().toEpochMilli(), imp.requestId());
@@ -206,7 +259,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void close() {
-        // nothing to release
+        onClose.accept(this);
     }
 
     /** Identifies an impression to the millisecond, like the embedded store's keys. */
@@ -214,7 +267,7 @@ public final class InMemoryStore implements Store {
         @Override
         public int compareTo(ImpressionKey o) {
             int c = Long.compare(millis, o.millis);
-            return c != 0 ? c : requestId.compareTo(o.requestId);
+            return c != 0 ? c : compareCodePoints(requestId, o.requestId);
         }
     }
 
@@ -224,7 +277,22 @@ public final class InMemoryStore implements Store {
         if (e.timestamp().getNano() % 1_000_000 == 0) {
             return e;
         }
-        return new Event(e.user(), e.item(), e.type(), e.value(), java.time.Instant.ofEpochMilli(millis),
+        return new Event(e.user(), e.item(), e.type(), e.value(), Instant.ofEpochMilli(millis),
                 e.requestId(), e.surface());
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 }

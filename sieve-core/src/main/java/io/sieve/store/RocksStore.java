@@ -35,18 +35,18 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * The embedded store: RocksDB in {@code <dataDir>/store}. Writes are synced to the write-ahead
- * log before they return, except impressions, which are a training log and not worth a sync
- * each (see {@link Store#logImpressions}). The catalog is also held in memory, because every
+ * The embedded store: RocksDB in one directory ({@code rocksdb:<path>}, by default
+ * {@code <dataDir>/store}). Writes are synced to the write-ahead log before they return, except
+ * impressions, which are a training log and not worth a sync each (see {@link ImpressionLog}). The catalog is also held in memory, because every
  * request reads hundreds of items (filters, reasons) and the catalog is small next to the event
  * log. Catalog writes are serialised so that the cache and the disk can never disagree about an
  * item.
  *
  * <p>One process at a time may open a store for writing (RocksDB locks it); other processes,
  * such as {@code sieve train} beside a running server, open a read-only snapshot with
- * {@link #openSnapshot}.
+ * {@link #openSnapshot}. Opened through {@link RocksStoreProvider}, never named elsewhere.
  */
-public final class RocksStore implements Store {
+final class RocksStore implements Store {
     static {
         NativeLibraries.rocksDb();
     }
@@ -123,27 +123,25 @@ public final class RocksStore implements Store {
         }
     }
 
-    /** Opens (creating if needed) the store under {@code dataDir} for reading and writing. */
-    public static RocksStore open(Path dataDir) {
+    /** Opens (creating if needed) the store in {@code dir} for reading and writing. */
+    static RocksStore open(Path dir) {
         try {
-            Path dir = dataDir.resolve("store");
             Files.createDirectories(dir);
             return new RocksStore(dir, null);
         } catch (RocksDBException e) {
-            throw new StoreException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Opens a read-only view of the store as it is now, even while another process (a running
-     * server) has it open for writing. Writing through the view fails.
+     * Opens a read-only view of the store in {@code dir} as it is now, even while another process
+     * (a running server) has it open for writing. Writing through the view fails.
      */
-    public static RocksStore openSnapshot(Path dataDir) {
-        Path dir = dataDir.resolve("store");
+    static RocksStore openSnapshot(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new StoreException("there is no store in " + dataDir, null);
+            throw new StoreException("there is no store in " + dir, null);
         }
         Path snapshot = null;
         try {
@@ -151,7 +149,7 @@ public final class RocksStore implements Store {
             return new RocksStore(dir, snapshot);
         } catch (RocksDBException e) {
             Directories.deleteQuietly(snapshot);
-            throw new StoreException("cannot read the store in " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the store in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

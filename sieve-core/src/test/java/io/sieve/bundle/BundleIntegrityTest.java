@@ -11,8 +11,10 @@ import io.sieve.pipeline.TasteClusters;
 import io.sieve.bundle.rank.RankerModel;
 import io.sieve.rank.TestModels;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
 import io.sieve.files.Sha256;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class BundleIntegrityTest {
     void publishTwo() {
         SieveConfig config = ConfigLoader.defaults();
         bundles = new BundleStore(dataDir);
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             new TasteClusters(3, 20, 10, 6, 5).fill(store);
             for (int i = 1; i <= 2; i++) {
                 Trainer trainer = new Trainer(config, Clock.fixed(Instant.ofEpochSecond(1000L * i), ZoneOffset.UTC));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sieve.config.ConfigLoader;
 import io.sieve.pipeline.TasteClusters;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class BundleStoreTest {
         var config = ConfigLoader.defaults();
         BundleStore bundles = new BundleStore(dataDir);
         ModelBundle last = null;
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             new TasteClusters(2, 10, 5, 5, 3).fill(store);
             for (int i = 0; i < 4; i++) {
                 last = new Trainer(config, Clock.fixed(Instant.ofEpochSecond(1000L * i), ZoneOffset.UTC)).train(store);

@@ -7,7 +7,9 @@ import io.sieve.config.ConfigLoader;
 import io.sieve.model.Event;
 import io.sieve.model.FieldError;
 import io.sieve.model.Item;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,9 @@ class GenericImportTest {
     @TempDir
     Path tmp;
 
-    private ImportReport importFiles(RocksStore store, Path items, Path users, Path events) throws IOException {
+    private ImportReport importFiles(Store store, Path items, Path users, Path events) throws IOException {
         ImportSources sources = ImportSources.resolve(null, null, items, users, events);
-        return new Importer(store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
+        return new Importer(store, store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
     }
 
     private Path write(String name, String... lines) throws IOException {
@@ -75,7 +77,7 @@ class GenericImportTest {
         Path items = itemsWithBadRows();
         Path events = eventsWithBadRows();
 
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, items, null, events);
 
             assertEquals("jsonl", report.format());
@@ -125,7 +127,7 @@ class GenericImportTest {
                 "u2,b,wink,,1700000000,,",
                 "u3,c,click,,,,");
 
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, items, null, events);
 
             assertEquals("csv", report.format());
@@ -167,7 +169,7 @@ class GenericImportTest {
         lines.append("{\"user\":\"u\",\"item\":\"ok\",\"type\":\"view\",\"timestamp\":1}\n");
         Path events = Files.writeString(tmp.resolve("events.jsonl"), lines);
 
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, null, null, events);
 
             assertEquals(61, report.read());
@@ -188,7 +190,7 @@ class GenericImportTest {
         Path events = write("events.jsonl", viewAt("first", "1700000000"), viewAt("millis", "1e16"),
                 viewAt("far", "\"+999999999-12-31T00:00:00Z\""), viewAt("beyond", "1e300"), viewAt("last", "1700000001"));
 
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, null, null, events);
 
             assertNothingDropped(report);
@@ -207,7 +209,7 @@ class GenericImportTest {
     /** G4: rejected rows are rejected again, and the same way, without changing what was stored. */
     @Test
     void reimportingAFileWithRejectedRowsChangesNothingAndReportsTheSame() throws IOException {
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport first = importFiles(store, itemsWithBadRows(), null, eventsWithBadRows());
             List<Object> storedFirst = contents(store);
             ImportReport second = importFiles(store, itemsWithBadRows(), null, eventsWithBadRows());
@@ -231,7 +233,7 @@ class GenericImportTest {
                 "{\"id\":\"a\"}");
         Path users = write("users.jsonl", "{\"id\":\"u1\",\"attributes\":{\"age\":31}}", "{\"id\":\"u2\"}", "",
                 "{\"id\":\"u1\"}");
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, items, users, null);
 
             assertNothingDropped(report);
@@ -263,7 +265,7 @@ class GenericImportTest {
         csv.writeBytes("u5,last\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path users = Files.write(tmp.resolve("users.csv"), csv.toByteArray());
 
-        try (RocksStore store = RocksStore.open(tmp.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), tmp.resolve("data"))) {
             ImportReport report = importFiles(store, items, null, null);
             ImportReport csvReport = importFiles(store, null, users, null);
 
@@ -281,7 +283,7 @@ class GenericImportTest {
         }
     }
 
-    private static List<Object> contents(RocksStore store) {
+    private static List<Object> contents(Store store) {
         List<Object> all = new ArrayList<>();
         store.forEachItem(all::add);
         store.forEachUser(all::add);
@@ -289,7 +291,7 @@ class GenericImportTest {
         return all;
     }
 
-    private static List<String> itemIds(RocksStore store) {
+    private static List<String> itemIds(Store store) {
         List<String> ids = new ArrayList<>();
         store.forEachItem(i -> ids.add(i.id()));
         return ids;

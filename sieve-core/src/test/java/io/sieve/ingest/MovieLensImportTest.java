@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sieve.config.ConfigLoader;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
-import io.sieve.store.RocksStore;
 import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class MovieLensImportTest {
 
     static ImportReport importDataset(Store store, String dataset) throws IOException {
         ImportSources sources = ImportSources.resolve(null, DATA.resolve(dataset), null, null, null);
-        return new Importer(store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
+        return new Importer(store, store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
     }
 
     static List<Event> allEvents(Store store) {
@@ -43,7 +44,7 @@ class MovieLensImportTest {
 
     @Test
     void movieLens100kIsImportedCompletelyAndMappedAsDocumented() throws IOException {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             ImportReport report = importDataset(store, "ml-100k");
 
             assertEquals("movielens-100k", report.format());
@@ -75,7 +76,7 @@ class MovieLensImportTest {
 
     @Test
     void importingTwiceStoresEachRecordOnce() throws IOException {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             ImportReport first = importDataset(store, "ml-100k");
             ImportReport second = importDataset(store, "ml-100k");
 
@@ -93,9 +94,9 @@ class MovieLensImportTest {
                 "1\t11\t4\t99999999999999999",
                 "1\t12\t4\t10000000000000000",
                 "1\t13\t4\t881250950") + "\n");
-        try (RocksStore store = RocksStore.open(dataDir.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir.resolve("data"))) {
             ImportSources sources = ImportSources.resolve(null, null, null, null, ratings);
-            ImportReport report = new Importer(store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
+            ImportReport report = new Importer(store, store, ConfigLoader.defaults().types(), ProgressListener.NONE).run(sources);
 
             assertEquals(2, report.accepted());
             assertEquals(List.of(2L, 3L), report.firstRejected().stream().map(RowError::line).toList());
@@ -107,7 +108,7 @@ class MovieLensImportTest {
 
     @Test
     void movieLensLatestSmallPutsTagsOnItemsAndRatingsInTheLog() throws IOException {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             ImportReport report = importDataset(store, "ml-latest-small");
 
             assertEquals("movielens-latest", report.format());
@@ -132,7 +133,7 @@ class MovieLensImportTest {
 
     @Test
     void movieLens1mWithoutRatingsImportsTheCatalogAndSaysWhatIsMissing() throws IOException {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             ImportReport report = importDataset(store, "ml-1m");
 
             assertEquals(3_883, report.accepted(RecordKind.ITEMS));

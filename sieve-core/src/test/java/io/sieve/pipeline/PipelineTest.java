@@ -23,7 +23,9 @@ import io.sieve.retrieve.RankedListRetriever;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.funnel.Retrieved;
 import io.sieve.retrieve.Retriever;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,14 +47,14 @@ class PipelineTest {
     Path dataDir;
 
     private final SieveConfig config = ConfigLoader.defaults();
-    private RocksStore store;
+    private Store store;
     private ExecutorService executor;
     private Pipeline pipeline;
     private ModelBundle bundle;
 
     @BeforeEach
     void setUp() {
-        store = RocksStore.open(dataDir);
+        store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir);
         new TasteClusters(3, 30, 20, 12, 7).fill(store);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);

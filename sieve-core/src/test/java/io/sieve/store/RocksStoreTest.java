@@ -1,124 +1,178 @@
 package io.sieve.store;
 
+import static io.sieve.store.StoreContractTest.assertSameImpressions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sieve.model.Event;
+import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
 
+/** What only the embedded store does: keep its data across reopening, where the URL says, in formats older versions wrote. */
 class RocksStoreTest {
+    private static final StoreUrl DEFAULT = StoreUrl.parse("rocksdb:store");
+
     @TempDir
     Path dataDir;
 
-    private static Event event(String user, String item, String type, long second) {
-        return Event.of(user, item, type, Instant.ofEpochSecond(second));
+    private Store open() {
+        return StoreProviders.open(DEFAULT, dataDir);
     }
 
+    private Store snapshot() {
+        return StoreProviders.openSnapshot(DEFAULT, dataDir);
+    }
+
+    private static Impression impression(String requestId, String user, String timestamp) {
+        return new Impression(requestId, user, Instant.parse(timestamp), "home", "ios", "m-7", "schema-1",
+                List.of(new Impression.Shown("a", 0, 0.75, 0.25, new float[] {1.5f, -0.1f})));
+    }
+
+    private static List<Impression> all(Store store) {
+        List<Impression> seen = new ArrayList<>();
+        store.forEachImpression(seen::add);
+        return seen;
+    }
+
+    private final Impression u1 = impression("q-1", "u", "2024-05-01T09:00:00Z");
+    private final Impression w1 = impression("q-2", "w", "2024-05-01T09:00:01Z");
+    private final Impression u2 = impression("q-3", "u", "2024-05-01T09:00:02.5Z");
+
     @Test
-    void itemsAndUsersAreUpsertedReadAndDeletedAcrossReopen() {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+    void everythingWrittenIsThereAfterReopening() {
+        try (Store store = open()) {
             store.putItems(List.of(Item.of("a", "Alpha", List.of("x")), Item.of("b", "Beta", List.of())));
             store.putItems(List.of(Item.of("a", "Alpha 2", List.of("y"))));
-            store.putUsers(List.of(new User("u", Map.of("age", 31, "country", "DE"))));
-            assertTrue(store.deleteItem("b"));
-            assertFalse(store.deleteItem("b"));
+            store.deleteItem("b");
+            store.putUsers(List.of(new User("u", Map.of("age", 31))));
+            store.appendEvents(List.of(Event.of("u", "a", "view", Instant.ofEpochSecond(10))));
+            store.logImpressions(List.of(u2, w1, u1));
         }
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = open()) {
             assertEquals("Alpha 2", store.item("a").orElseThrow().title());
-            assertEquals(List.of("y"), store.item("a").orElseThrow().categories());
             assertTrue(store.item("b").isEmpty());
             assertEquals(1, store.itemCount());
             assertEquals(31, ((Number) store.user("u").orElseThrow().attributes().get("age")).intValue());
+            assertEquals(List.of("a"), store.history("u", 10).stream().map(Event::item).toList());
+            assertSameImpressions(List.of(u1, w1, u2), all(store));
+            assertSameImpressions(List.of(u2, u1), store.recentImpressions("u", 10));
+        }
+    }
+
+    /** The default URL keeps the layout of every data directory written before store.url existed. */
+    @Test
+    void aRelativePathIsTakenFromTheDataDirectoryAndAnAbsoluteOneAsItIs(@TempDir Path elsewhere) {
+        try (Store store = open()) {
+            store.putItems(List.of(Item.of("a", "Alpha", List.of())));
+        }
+        assertTrue(Files.isRegularFile(dataDir.resolve("store").resolve("CURRENT")));
+
+        StoreUrl absolute = StoreUrl.parse("rocksdb:" + elsewhere.resolve("db"));
+        try (Store store = StoreProviders.open(absolute, dataDir)) {
+            store.putItems(List.of(Item.of("b", "Beta", List.of())));
+        }
+        assertTrue(Files.isRegularFile(elsewhere.resolve("db").resolve("CURRENT")));
+        try (Store store = StoreProviders.openSnapshot(absolute, Path.of("unrelated"))) {
+            assertEquals("Beta", store.item("b").orElseThrow().title());
+            assertTrue(store.item("a").isEmpty(), "the store in the data directory is another one");
         }
     }
 
     @Test
-    void historyIsNewestFirstAndPerUser() {
-        try (RocksStore store = RocksStore.open(dataDir)) {
-            store.appendEvents(List.of(event("u", "1", "view", 10), event("u", "2", "view", 30),
-                    event("u", "3", "view", 20), event("v", "9", "view", 40), event("uu", "8", "view", 50)));
-            assertEquals(List.of("2", "3", "1"), store.history("u", 10).stream().map(Event::item).toList());
-            assertEquals(List.of("2", "3"), store.history("u", 2).stream().map(Event::item).toList());
-            assertEquals(List.of("8"), store.history("uu", 10).stream().map(Event::item).toList());
-            assertTrue(store.history("nobody", 10).isEmpty());
+    void aStoreHeldOpenIsNotOpenedTwice() {
+        try (Store store = open()) {
+            StoreException e = assertThrows(StoreException.class, this::open);
+            assertTrue(e.getMessage().startsWith("cannot open the store in " + dataDir.resolve("store")), e.getMessage());
         }
     }
 
-    /** Pages end at a millisecond boundary, so walking them with {@code before} visits every event once. */
-    @Test
-    void historyPagesSkipNoEventThatSharesAMillisecond() {
-        try (RocksStore rocks = RocksStore.open(dataDir); InMemoryStore memory = new InMemoryStore()) {
-            for (Store store : List.of(rocks, memory)) {
-                store.appendEvents(List.of(event("u", "1", "view", 10), event("u", "2", "view", 20), event("u", "3", "view", 20),
-                        event("u", "4", "view", 20), event("u", "5", "view", 30), event("uu", "8", "view", 25)));
-                List<Event> first = store.historyPage("u", null, 2);
-                assertEquals(List.of("5", "4", "3", "2"), first.stream().map(Event::item).toList(), "the three at 20 s stay together");
-                List<Event> second = store.historyPage("u", first.getLast().timestamp(), 2);
-                assertEquals(List.of("1"), second.stream().map(Event::item).toList());
-                assertTrue(store.historyPage("u", second.getLast().timestamp(), 2).isEmpty());
-                assertEquals(List.of("2", "3", "4"), store.historyPage("u", Instant.ofEpochSecond(30), 1).stream()
-                        .map(Event::item).sorted().toList());
-                assertEquals(List.of("8"), store.historyPage("uu", null, 5).stream().map(Event::item).toList());
-                assertTrue(store.historyPage("nobody", null, 5).isEmpty());
+    private static final Function<String, byte[]> UTF8 = s -> s.getBytes(StandardCharsets.UTF_8);
+
+    /** Writes a store as an older version did: only these column families, with item "a" and these impressions. */
+    private void writeOldStore(List<String> columnFamilies, List<Impression> logged) throws Exception {
+        Path dir = dataDir.resolve("store");
+        Files.createDirectories(dir);
+        List<ColumnFamilyDescriptor> old = new ArrayList<>();
+        for (String name : columnFamilies) {
+            old.add(new ColumnFamilyDescriptor(UTF8.apply(name)));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+             RocksDB db = RocksDB.open(options, dir.toString(), old, handles)) {
+            db.put(handles.get(1), UTF8.apply("a"), Json.MAPPER.writeValueAsBytes(Item.of("a", "Alpha", List.of())));
+            for (Impression imp : logged) {
+                byte[] request = UTF8.apply(imp.requestId());
+                byte[] key = ByteBuffer.allocate(8 + request.length)
+                        .putLong(imp.timestamp().toEpochMilli()).put(request).array();
+                db.put(handles.get(columnFamilies.indexOf("impressions")), key, Json.MAPPER.writeValueAsBytes(imp));
             }
+            handles.forEach(ColumnFamilyHandle::close);
         }
     }
 
     @Test
-    void storingTheSameEventTwiceKeepsOneAndScansAreInTimeOrder() {
-        try (RocksStore store = RocksStore.open(dataDir)) {
-            List<Event> batch = List.of(event("u", "1", "view", 30), event("v", "2", "click", 10), event("u", "1", "like", 30));
-            store.appendEvents(batch);
-            store.appendEvents(batch);
-            List<Event> all = new ArrayList<>();
-            store.forEachEvent(all::add);
-            assertEquals(3, all.size());
-            assertEquals("2", all.get(0).item());
-            Event withValue = new Event("w", "3", "rating", 4.5, Instant.ofEpochSecond(5), "req-1", "home");
-            store.appendEvents(List.of(withValue));
-            assertEquals(withValue, store.history("w", 1).get(0));
+    void aStoreCreatedBeforeTheImpressionLogStillOpens() throws Exception {
+        writeOldStore(List.of("default", "items", "users", "events", "user_events"), List.of());
+
+        try (Store snapshot = snapshot()) {
+            assertEquals("Alpha", snapshot.item("a").orElseThrow().title());
+            assertEquals(List.of(), all(snapshot));
+            assertEquals(0, snapshot.impressionCount());
+            assertEquals(List.of(), snapshot.recentImpressions("u", 10));
+            assertThrows(StoreException.class, () -> snapshot.logImpressions(List.of(u1)));
+        }
+        try (Store store = open()) {
+            assertEquals("Alpha", store.item("a").orElseThrow().title());
+            store.logImpressions(List.of(u1, w1));
+        }
+        try (Store snapshot = snapshot()) {
+            assertSameImpressions(List.of(u1, w1), all(snapshot));
+            assertSameImpressions(List.of(u1), snapshot.recentImpressions("u", 10));
+            assertSameImpressions(List.of(w1), snapshot.recentImpressions("w", 10));
         }
     }
 
     @Test
-    void deletingAUserRemovesTheirEventsEverywhere() {
-        try (RocksStore store = RocksStore.open(dataDir)) {
-            store.putUsers(List.of(new User("u", Map.of())));
-            store.appendEvents(List.of(event("u", "1", "view", 1), event("v", "1", "view", 2)));
+    void aStoreCreatedBeforeTheUserIndexStillOpens() throws Exception {
+        writeOldStore(List.of("default", "items", "users", "events", "user_events", "impressions"), List.of(u1, w1));
+
+        try (Store snapshot = snapshot()) {
+            assertSameImpressions(List.of(u1, w1), all(snapshot));
+            assertEquals(List.of(), snapshot.recentImpressions("u", 10));
+            assertThrows(StoreException.class, () -> snapshot.logImpressions(List.of(u2)));
+        }
+        try (Store store = open()) {
+            // Impressions logged before the index existed are not in it; new ones are.
+            assertEquals(List.of(), store.recentImpressions("u", 10));
+            store.logImpressions(List.of(u2));
+            assertSameImpressions(List.of(u2), store.recentImpressions("u", 10));
+        }
+        try (Store snapshot = snapshot()) {
+            assertSameImpressions(List.of(u1, w1, u2), all(snapshot));
+            assertSameImpressions(List.of(u2), snapshot.recentImpressions("u", 10));
+        }
+        try (Store store = open()) {
+            // Deleting the user removes the indexed impression; the unindexed one stays in the log.
             assertTrue(store.deleteUser("u"));
-            assertTrue(store.user("u").isEmpty());
-            assertTrue(store.history("u", 10).isEmpty());
-            List<Event> all = new ArrayList<>();
-            store.forEachEvent(all::add);
-            assertEquals(List.of("v"), all.stream().map(Event::user).toList());
+            assertSameImpressions(List.of(u1, w1), all(store));
+            assertEquals(List.of(), store.recentImpressions("u", 10));
         }
-    }
-
-    @Test
-    void aSnapshotReadsAStoreThatIsOpenForWritingElsewhere() {
-        try (RocksStore writer = RocksStore.open(dataDir)) {
-            writer.putItems(List.of(Item.of("a", "Alpha", List.of())));
-            writer.appendEvents(List.of(event("u", "a", "view", 1), event("u", "b", "view", 2)));
-            try (RocksStore snapshot = RocksStore.openSnapshot(dataDir)) {
-                writer.appendEvents(List.of(event("u", "c", "view", 3)));
-                List<Event> seen = new ArrayList<>();
-                snapshot.forEachEvent(seen::add);
-                assertEquals(List.of("a", "b"), seen.stream().map(Event::item).toList());
-                assertEquals("Alpha", snapshot.item("a").orElseThrow().title());
-                assertThrows(StoreException.class, () -> snapshot.appendEvents(List.of(event("u", "d", "view", 4))));
-            }
-            assertEquals(3, writer.history("u", 10).size());
-        }
-        assertThrows(StoreException.class, () -> RocksStore.openSnapshot(dataDir.resolve("elsewhere")));
     }
 }

@@ -29,6 +29,9 @@ public final class CommonOptions {
             String env = System.getenv("SIEVE_CONFIG");
             file = env != null && !env.isBlank() ? Path.of(env) : null;
         }
-        return ConfigLoader.load(file, System.getenv());
+        SieveConfig config = ConfigLoader.load(file, System.getenv());
+        // Checked here, where the store providers are known, so that every command (sieve validate too) reports it.
+        Stores.url(config);
+        return config;
     }
 }

@@ -10,8 +10,9 @@ import io.sieve.ingest.Importer;
 import io.sieve.model.Item;
 import io.sieve.server.SieveServer;
 import io.sieve.files.Directories;
+import io.sieve.store.Catalog;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,7 +56,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         prepareFreshDirectory(data);
 
-        RocksStore store = Stores.open(data);
+        Store store = Stores.open(config, data);
+        if (store.itemCount() > 0 || store.eventCount() > 0) {
+            // store.url may point outside the fresh data directory, at a store that holds someone's data.
+            store.close();
+            throw new UserError("the store at store.url " + config.store().url() + " is not empty, and the demo imports only into "
+                    + "a fresh one: leave store.url at its default, or point it at an empty store");
+        }
         System.out.println("1/3 importing " + source + " into " + data);
         ImportReport report = importDataset(store, config, source);
         System.out.printf("    %,d rows accepted, %,d rejected%n", report.accepted(), report.rejected());
@@ -92,17 +99,17 @@ final class DemoCommand implements Callable<Integer> {
         Files.writeString(data.resolve(MARKER), "created by 'sieve demo'; the next demo run deletes this directory\n");
     }
 
-    private static ImportReport importDataset(RocksStore store, SieveConfig config, Path source) throws IOException {
+    private static ImportReport importDataset(Store store, SieveConfig config, Path source) throws IOException {
         try {
             ImportSources sources = ImportSources.resolve(ImportFormat.named("movielens-latest"), source, null, null, null);
-            return new Importer(store, config.types(), (read, total) -> { }).run(sources);
+            return new Importer(store, store, config.types(), (read, total) -> { }).run(sources);
         } catch (ImportException e) {
             throw new UserError(e.getMessage());
         }
     }
 
     /** Asks the running server, as a client would, and prints the answers with titles and reasons. */
-    private static void printExamples(SieveServer server, RocksStore store) {
+    private static void printExamples(SieveServer server, Catalog catalog) {
         HttpClient client = HttpClient.newHttpClient();
         for (String user : List.of("1", "68", "414")) {
             JsonNode body = get(client, server.url() + "/v1/recommendations/" + user + "?n=5");
@@ -110,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Recommendations for user " + user + ":");
             for (JsonNode item : body.get("items")) {
                 String id = item.get("id").asText();
-                String title = store.item(id).map(Item::displayName).orElse(id);
+                String title = catalog.item(id).map(Item::displayName).orElse(id);
                 System.out.printf("  %-55s %s%n", title, item.get("reason").asText());
             }
         }

@@ -61,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
         SplitProtocol chosen = split.protocol();
         overrides.putAll(settings);
         SieveConfig config = ConfigLoader.withSettings(common.config(), overrides);
-        EvaluationData data = EvaluationData.load(common.dataDir(), split.minValue);
+        EvaluationData data = EvaluationData.load(config, common.dataDir(), split.minValue);
         List<Item> items = data.items();
         long start = System.nanoTime();
         SplitProtocol protocol = chosen;

@@ -1,9 +1,10 @@
 package io.sieve.cli;
 
+import io.sieve.config.SieveConfig;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
 import io.sieve.model.User;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.List;
 record EvaluationData(List<Item> items, List<User> users, List<Event> events) {
 
     /** @param minValue drop events whose value is below this (null keeps all) */
-    static EvaluationData load(Path dataDir, Double minValue) {
+    static EvaluationData load(SieveConfig config, Path dataDir, Double minValue) {
         List<Item> items = new ArrayList<>();
         List<User> users = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        try (RocksStore store = Stores.openSnapshot(dataDir)) {
+        try (Store store = Stores.openSnapshot(config, dataDir)) {
             store.forEachItem(items::add);
             store.forEachUser(users::add);
             store.forEachEvent(e -> {

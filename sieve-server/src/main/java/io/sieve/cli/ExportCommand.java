@@ -1,7 +1,7 @@
 package io.sieve.cli;
 
 import io.sieve.ingest.StoreExport;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,8 +44,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         StoreExport.Counts counts;
-        try (RocksStore store = Stores.openSnapshot(common.dataDir())) {
-            counts = StoreExport.write(store, out);
+        try (Store store = Stores.openSnapshot(common.config(), common.dataDir())) {
+            counts = StoreExport.write(store, store, out);
         } catch (IOException e) {
             throw new UserError("cannot write to " + out + ": " + e.getMessage());
         }

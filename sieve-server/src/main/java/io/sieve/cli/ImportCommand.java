@@ -1,5 +1,6 @@
 package io.sieve.cli;
 
+import io.sieve.config.SieveConfig;
 import io.sieve.ingest.ImportException;
 import io.sieve.ingest.ImportFormat;
 import io.sieve.ingest.ImportReport;
@@ -8,7 +9,7 @@ import io.sieve.ingest.ImportSources;
 import io.sieve.ingest.Importer;
 import io.sieve.ingest.ProgressListener;
 import io.sieve.model.EventTypes;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,13 +62,14 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EventTypes types = common.config().types();
+        SieveConfig config = common.config();
+        EventTypes types = config.types();
         ImportReport report;
         try {
             ImportSources sources = ImportSources.resolve(format == null ? null : ImportFormat.named(format),
                     path, items, users, events);
-            try (RocksStore store = Stores.open(common.dataDir()); ProgressBarListener bar = new ProgressBarListener(showBar())) {
-                report = new Importer(store, types, bar).run(sources);
+            try (Store store = Stores.open(config, common.dataDir()); ProgressBarListener bar = new ProgressBarListener(showBar())) {
+                report = new Importer(store, store, types, bar).run(sources);
             }
         } catch (ImportException e) {
             throw new UserError(e.getMessage());

@@ -4,7 +4,6 @@ import io.javalin.util.JavalinBindException;
 import io.sieve.config.ConfigException;
 import io.sieve.config.SieveConfig;
 import io.sieve.server.SieveServer;
-import io.sieve.store.RocksStore;
 import io.sieve.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SieveConfig config = common.config();
-        RocksStore store = Stores.open(common.dataDir());
+        Store store = Stores.open(config, common.dataDir());
         SieveServer server = startOrExplain(config, store, common.dataDir(),
                 host != null ? host : config.server().host(),
                 port != null ? port : config.server().port());

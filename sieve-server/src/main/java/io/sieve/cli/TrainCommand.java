@@ -3,7 +3,7 @@ package io.sieve.cli;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dataDir = common.dataDir();
         long start = System.nanoTime();
         // A snapshot, so that training works beside a running server that holds the store.
-        try (RocksStore store = Stores.openSnapshot(dataDir)) {
+        try (Store store = Stores.openSnapshot(config, dataDir)) {
             ModelBundle bundle = train(config, store, dataDir);
             var m = bundle.manifest();
             spec.commandLine().getOut().printf("trained bundle %s in %.1f s: %,d events, %,d users, %,d items, %,d co-visitation pairs%n",
@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains and publishes; shared with {@code sieve demo}. */
-    static ModelBundle train(SieveConfig config, RocksStore store, Path dataDir) {
+    static ModelBundle train(SieveConfig config, Store store, Path dataDir) {
         if (store.eventCount() == 0) {
             throw new UserError("the store in " + dataDir + " has no events: run 'sieve import' first");
         }

@@ -65,7 +65,7 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        EvaluationData data = EvaluationData.load(common.dataDir(), split.minValue);
+        EvaluationData data = EvaluationData.load(config, common.dataDir(), split.minValue);
         Split outer = split.protocol().split(data.events(), config.types());
         List<Event> trainOnly = outer.train();
         Split validation = new StratifiedRandomSplit(validationRatio, split.seed + 1).split(trainOnly, config.types());

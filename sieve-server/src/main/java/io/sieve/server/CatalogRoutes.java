@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.sieve.model.FieldError;
 import io.sieve.model.Item;
 import io.sieve.model.User;
+import io.sieve.store.Catalog;
 import io.sieve.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,17 +39,18 @@ final class CatalogRoutes<T> {
      * keeps the stamp), so that new items are found by the newest-items index: that is how they
      * reach the content index and the new-items source before the next training.
      */
-    static CatalogRoutes<Item> items(Store store, RequestBodies bodies, RecordLimits limits, Clock clock) {
-        Consumer<List<Item>> put = items -> store.putItems(items.stream().map(i -> i.createdAt() != null ? i
+    static CatalogRoutes<Item> items(Catalog catalog, RequestBodies bodies, RecordLimits limits, Clock clock) {
+        Consumer<List<Item>> put = items -> catalog.putItems(items.stream().map(i -> i.createdAt() != null ? i
                 : new Item(i.id(), i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
-                        store.item(i.id()).isPresent() ? store.item(i.id()).get().createdAt() : clock.instant(),
+                        catalog.item(i.id()).isPresent() ? catalog.item(i.id()).get().createdAt() : clock.instant(),
                         i.available())).toList());
         return new CatalogRoutes<>(new Kind<>("item", "items", Item.class, Item::id,
                 (i, id) -> new Item(id, i.title(), i.description(), i.categories(), i.tags(), i.attributes(),
                         i.createdAt(), i.available()),
-                both(Item::validate, limits::item), put, store::item, store::deleteItem), bodies);
+                both(Item::validate, limits::item), put, catalog::item, catalog::deleteItem), bodies);
     }
 
+    /** Deleting a user deletes their events and impressions too, so the users' routes need the whole store. */
     static CatalogRoutes<User> users(Store store, RequestBodies bodies, RecordLimits limits) {
         return new CatalogRoutes<>(new Kind<>("user", "users", User.class, User::id,
                 (u, id) -> new User(id, u.attributes()),

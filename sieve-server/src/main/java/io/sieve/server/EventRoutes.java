@@ -6,26 +6,26 @@ import io.javalin.http.HttpStatus;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
-import io.sieve.store.Store;
+import io.sieve.store.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Event intake. 202 is sent only after the store has made the events durable, so an acknowledged
- * event survives a crash; a batch with any invalid event is refused whole.
+ * Event intake. 202 is sent only after the event log has stored the events (durably, for a durable
+ * store), so an acknowledged event survives a crash; a batch with any invalid event is refused whole.
  */
 final class EventRoutes {
-    private final Store store;
+    private final EventLog log;
     private final EventTypes types;
     private final RequestBodies bodies;
     private final Clock clock;
     private final ItemStatistics statistics;
 
     /** @param statistics the feature store's online state, updated once the events are durable */
-    EventRoutes(Store store, EventTypes types, RequestBodies bodies, Clock clock, ItemStatistics statistics) {
-        this.store = store;
+    EventRoutes(EventLog log, EventTypes types, RequestBodies bodies, Clock clock, ItemStatistics statistics) {
+        this.log = log;
         this.types = types;
         this.bodies = bodies;
         this.clock = clock;
@@ -57,7 +57,7 @@ final class EventRoutes {
 
     private void append(Context ctx, List<Event> events) {
         if (!events.isEmpty()) {
-            store.appendEvents(events);
+            log.appendEvents(events);
             events.forEach(statistics::apply);
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", events.size()));

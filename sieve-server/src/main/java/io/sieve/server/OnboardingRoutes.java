@@ -8,6 +8,8 @@ import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
 import io.sieve.model.User;
 import io.sieve.model.ColdStartStage;
+import io.sieve.store.Catalog;
+import io.sieve.store.EventLog;
 import io.sieve.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,15 +33,17 @@ final class OnboardingRoutes {
         }
     }
 
-    private final Store store;
+    private final Catalog catalog;
+    private final EventLog log;
     private final ItemStatistics statistics;
     private final RequestBodies bodies;
     private final Clock clock;
     private final RecordLimits limits;
 
-    OnboardingRoutes(Store store, ItemStatistics statistics, RequestBodies bodies, Clock clock, RecordLimits limits) {
+    OnboardingRoutes(Catalog catalog, EventLog log, ItemStatistics statistics, RequestBodies bodies, Clock clock, RecordLimits limits) {
         this.limits = limits;
-        this.store = store;
+        this.catalog = catalog;
+        this.log = log;
         this.statistics = statistics;
         this.bodies = bodies;
         this.clock = clock;
@@ -70,22 +74,22 @@ final class OnboardingRoutes {
             }
         }
         for (int i = 0; i < picks.items().size(); i++) {
-            if (store.item(picks.items().get(i)).isEmpty()) {
+            if (catalog.item(picks.items().get(i)).isEmpty()) {
                 errors.add(new FieldError("items[" + i + "]", "no item '" + picks.items().get(i) + "' in the catalog"));
             }
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors).toException();
         }
-        Map<String, Object> attributes = new LinkedHashMap<>(store.user(userId).map(User::attributes).orElse(Map.of()));
+        Map<String, Object> attributes = new LinkedHashMap<>(catalog.user(userId).map(User::attributes).orElse(Map.of()));
         if (!picks.categories().isEmpty()) {
             attributes.put(ColdStartStage.PREFERRED_CATEGORIES, picks.categories());
         }
-        store.putUsers(List.of(new User(userId, attributes)));
+        catalog.putUsers(List.of(new User(userId, attributes)));
         Instant now = clock.instant();
         List<Event> likes = picks.items().stream().map(item -> Event.of(userId, item, "like", now)).toList();
         if (!likes.isEmpty()) {
-            store.appendEvents(likes);
+            log.appendEvents(likes);
             likes.forEach(statistics::apply);
         }
         ctx.json(Map.of("user", userId, "categories", picks.categories(), "items", picks.items()));

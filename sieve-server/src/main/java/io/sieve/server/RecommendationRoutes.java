@@ -20,11 +20,11 @@ final class RecommendationRoutes {
     private final ModelHolder model;
     private final ServerMetrics metrics;
     private final SieveConfig.ServerConfig limits;
-    private final ImpressionLog impressions;
+    private final ServedImpressionWriter impressions;
     private final ContentSearch search;
 
     RecommendationRoutes(Pipeline pipeline, SimilarItems similar, ContentSearch search, ModelHolder model,
-                         ServerMetrics metrics, SieveConfig.ServerConfig limits, ImpressionLog impressions) {
+                         ServerMetrics metrics, SieveConfig.ServerConfig limits, ServedImpressionWriter impressions) {
         this.impressions = impressions;
         this.search = search;
         this.pipeline = pipeline;

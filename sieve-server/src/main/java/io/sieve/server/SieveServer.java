@@ -44,11 +44,11 @@ public final class SieveServer implements AutoCloseable {
     private final Javalin app;
     private final BundleWatcher watcher;
     private final ExecutorService retrievalExecutor;
-    private final ImpressionLog impressions;
+    private final ServedImpressionWriter impressions;
     private final List<Route> routes;
     private final String host;
 
-    private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, ImpressionLog impressions,
+    private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, ServedImpressionWriter impressions,
                         List<Route> routes, String host) {
         this.app = app;
         this.watcher = watcher;
@@ -81,7 +81,7 @@ public final class SieveServer implements AutoCloseable {
                 () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
         metrics.watch(model);
         BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles());
-        ImpressionLog impressions = new ImpressionLog(store, statistics, metrics.droppedImpressions());
+        ServedImpressionWriter impressions = new ServedImpressionWriter(store, statistics, metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
         List<Route> routes = new CopyOnWriteArrayList<>();
@@ -120,8 +120,8 @@ public final class SieveServer implements AutoCloseable {
         CatalogRoutes.items(store, bodies, limits, clock).register(app);
         CatalogRoutes.users(store, bodies, limits).register(app);
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
-        new OnboardingRoutes(store, statistics, bodies, clock, limits).register(app);
-        new UserEventsRoutes(store).register(app);
+        new OnboardingRoutes(store, store, statistics, bodies, clock, limits).register(app);
+        new UserEventsRoutes(store, store).register(app);
         new RecommendationRoutes(pipeline, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);

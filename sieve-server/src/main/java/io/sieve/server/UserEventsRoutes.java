@@ -3,7 +3,8 @@ package io.sieve.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.sieve.model.Event;
-import io.sieve.store.Store;
+import io.sieve.store.Catalog;
+import io.sieve.store.EventLog;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,10 +22,12 @@ final class UserEventsRoutes {
     record EventPage(String user, List<Event> events, Instant next) {
     }
 
-    private final Store store;
+    private final Catalog catalog;
+    private final EventLog log;
 
-    UserEventsRoutes(Store store) {
-        this.store = store;
+    UserEventsRoutes(Catalog catalog, EventLog log) {
+        this.catalog = catalog;
+        this.log = log;
     }
 
     void register(Javalin app) {
@@ -35,9 +38,9 @@ final class UserEventsRoutes {
         String user = QueryParams.id(ctx, "userId");
         int limit = QueryParams.count(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         Instant before = QueryParams.time(ctx, "before");
-        List<Event> events = store.historyPage(user, before, limit);
+        List<Event> events = log.historyPage(user, before, limit);
         // A user is known by a profile or by events; one with neither is a 404, as for GET /v1/users/{id}.
-        if (events.isEmpty() && store.user(user).isEmpty() && (before == null || store.history(user, 1).isEmpty())) {
+        if (events.isEmpty() && catalog.user(user).isEmpty() && (before == null || log.history(user, 1).isEmpty())) {
             throw Problem.notFound("No user with id '" + user + "': no profile and no events.").toException();
         }
         Instant next = events.size() >= limit ? events.getLast().timestamp() : null;

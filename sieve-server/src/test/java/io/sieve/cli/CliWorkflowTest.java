@@ -8,7 +8,9 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.config.ConfigLoader;
 import io.sieve.server.SieveServer;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -60,7 +62,7 @@ class CliWorkflowTest {
         var report = Json.MAPPER.readTree(json.toFile());
         assertEquals(943, report.get("testUsers").asInt());
 
-        try (RocksStore store = RocksStore.open(dataDir);
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir);
              SieveServer server = SieveServer.start(ConfigLoader.defaults(), store, dataDir, 0)) {
             String before = new BundleStore(dataDir).currentVersion().orElse("none");
             String trained = sieve("train", "--data-dir", dataDir.toString());

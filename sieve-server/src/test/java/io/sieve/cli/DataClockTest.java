@@ -43,7 +43,7 @@ class DataClockTest {
         cli.setErr(new PrintWriter(err));
         assertEquals(0, cli.execute("import", "--data-dir", dir.toString(), "--format", "movielens-100k",
                 "--path", DATA.resolve("ml-100k").toString(), "--quiet"), err.toString());
-        EvaluationData data = EvaluationData.load(dir, null);
+        EvaluationData data = EvaluationData.load(config, dir, null);
         Instant newest = data.events().stream().map(Event::timestamp).max(Comparator.naturalOrder()).orElseThrow();
         Duration toYesterday = Duration.between(newest, Instant.now().minus(Duration.ofDays(1)));
 

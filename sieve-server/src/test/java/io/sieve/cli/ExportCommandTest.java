@@ -3,7 +3,9 @@ package io.sieve.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ class ExportCommandTest {
 
     /** Everything a store holds that export writes, in the store's own order. */
     private static List<Object> contents(Path dataDir) {
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             List<Object> all = new ArrayList<>();
             store.forEachItem(all::add);
             store.forEachUser(all::add);
@@ -77,7 +79,7 @@ class ExportCommandTest {
     void existingFilesAreKeptUnlessOverwriteIsGiven() throws IOException {
         Path original = tmp.resolve("original");
         Files.createDirectories(original);
-        try (RocksStore store = RocksStore.open(original)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), original)) {
             store.putItems(List.of(io.sieve.model.Item.of("a", "A", List.of())));
         }
         Path exported = Files.createDirectories(tmp.resolve("exported"));

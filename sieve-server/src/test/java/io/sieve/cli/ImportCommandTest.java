@@ -3,7 +3,9 @@ package io.sieve.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class ImportCommandTest {
         assertTrue(report.startsWith("Imported movielens-100k in "), report);
         assertTrue(report.contains("102,625 rows read, 102,625 accepted, 0 rejected"), report);
         assertTrue(report.lines().anyMatch(l -> l.matches(" +u\\.data +events +100,000 +100,000 +0")), report);
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             long[] events = {0};
             store.forEachEvent(e -> events[0]++);
             assertEquals(100_000, events[0]);

@@ -3,7 +3,9 @@ package io.sieve.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ class ServeCommandTest {
         CommandLine cli = SieveCommand.commandLine();
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err));
-        try (RocksStore running = RocksStore.open(dataDir)) {
+        try (Store running = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             int exit = cli.execute("serve", "--data-dir", dataDir.toString(), "--port", "0");
 
             assertEquals(2, exit, err::toString);

@@ -12,7 +12,9 @@ import io.sieve.eval.Split;
 import io.sieve.eval.StratifiedRandomSplit;
 import io.sieve.server.SieveServer;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -49,13 +51,13 @@ class ServedQualityTest {
         Path all = dir.resolve("all");
         sieve("import", "--data-dir", all.toString(), "--format", "movielens-100k",
                 "--path", DATA.resolve("ml-100k").toString(), "--quiet");
-        EvaluationData data = EvaluationData.load(all, null);
+        EvaluationData data = EvaluationData.load(config, all, null);
         Split split = new StratifiedRandomSplit(0.75, 42).split(data.events(), config.types());
 
         Path served = dir.resolve("served");
         Map<String, List<String>> overHttp = new TreeMap<>();
         ModelBundle bundle;
-        try (RocksStore store = RocksStore.open(served)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), served)) {
             store.putItems(data.items());
             store.putUsers(data.users());
             store.appendEvents(split.train());

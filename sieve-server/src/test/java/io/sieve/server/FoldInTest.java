@@ -10,7 +10,9 @@ import io.sieve.config.SieveConfig;
 import io.sieve.model.Event;
 import io.sieve.model.Item;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import io.sieve.train.Trainer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +50,7 @@ class FoldInTest {
             onlyAls.put("retrieval.sources." + source + ".enabled", "false");
         }
         SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), onlyAls);
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             seed(store);
             new BundleStore(dataDir).publish(new Trainer(config, Clock.systemUTC()).train(store), 2);
             try (SieveServer server = SieveServer.start(config, store, dataDir, 0)) {
@@ -82,7 +84,7 @@ class FoldInTest {
     }
 
     /** Four genres of 30 films; 200 users, each watching 12 films of one genre. */
-    private static void seed(RocksStore store) {
+    private static void seed(Store store) {
         List<Item> items = new ArrayList<>();
         for (String genre : GENRES) {
             for (int i = 0; i < 30; i++) {

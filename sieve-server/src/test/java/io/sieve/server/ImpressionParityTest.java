@@ -15,7 +15,7 @@ import io.sieve.model.Impression;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import io.sieve.funnel.Candidate;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import io.sieve.train.rank.RequestReplay;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class ImpressionParityTest {
         }
     }
 
-    private static Impression awaitImpression(RocksStore store, String requestId) throws InterruptedException {
+    private static Impression awaitImpression(Store store, String requestId) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             List<Impression> found = new ArrayList<>();
             store.forEachImpression(i -> {
@@ -109,7 +109,7 @@ class ImpressionParityTest {
     }
 
     /** Three genres of 30 items; 150 users who each rate 12 items of one genre, popular ones more often. */
-    private static void seed(RocksStore store) {
+    private static void seed(Store store) {
         List<Item> items = new ArrayList<>();
         for (int g = 0; g < 3; g++) {
             for (int i = 0; i < 30; i++) {

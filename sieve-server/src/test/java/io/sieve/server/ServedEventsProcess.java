@@ -1,7 +1,9 @@
 package io.sieve.server;
 
 import io.sieve.config.ConfigLoader;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +16,7 @@ public final class ServedEventsProcess {
 
     public static void main(String[] args) throws InterruptedException {
         Path dataDir = Path.of(args[0]);
-        RocksStore store = RocksStore.open(dataDir);
+        Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir);
         SieveServer server = SieveServer.start(ConfigLoader.defaults(), store, dataDir, 0);
         System.out.println("PORT " + server.port());
         System.out.flush();

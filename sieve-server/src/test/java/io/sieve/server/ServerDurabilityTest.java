@@ -3,7 +3,9 @@ package io.sieve.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +61,7 @@ class ServerDurabilityTest {
         }
 
         Set<String> stored = new HashSet<>();
-        try (RocksStore store = RocksStore.open(dataDir)) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             store.forEachEvent(e -> stored.add(e.item()));
         }
         for (int n = 0; n < acknowledged; n++) {

@@ -10,7 +10,9 @@ import io.sieve.ingest.ImportSources;
 import io.sieve.ingest.Importer;
 import io.sieve.ingest.ProgressListener;
 import io.sieve.model.FieldError;
-import io.sieve.store.InMemoryStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,8 +129,11 @@ class ServerErrorsTest {
                 "{\"user\":\"u1\",\"item\":\"a1\",\"type\":\"view\",\"timestamp\":1700000000,\"colour\":\"red\"}",
                 "{\"user\":[\"u1\"],\"item\":\"a1\",\"type\":\"view\",\"timestamp\":1700000000}");
         Path events = Files.write(files.resolve("events.jsonl"), mistakes);
-        ImportReport imported = new Importer(new InMemoryStore(), api.config.types(), ProgressListener.NONE)
-                .run(ImportSources.resolve(null, null, null, null, events));
+        ImportReport imported;
+        try (Store store = StoreProviders.open(StoreUrl.parse("memory:"), files)) {
+            imported = new Importer(store, store, api.config.types(), ProgressListener.NONE)
+                    .run(ImportSources.resolve(null, null, null, null, events));
+        }
 
         assertEquals(mistakes.size(), imported.firstRejected().size());
         for (int i = 0; i < mistakes.size(); i++) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sieve.config.ConfigException;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +136,7 @@ class ServerSecurityTest {
 
     @Test
     void aServerWithoutKeysRefusesToServeTheNetwork() throws IOException {
-        try (RocksStore store = RocksStore.open(dir.resolve("data"))) {
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dir.resolve("data"))) {
             ConfigException refused = assertThrows(ConfigException.class,
                     () -> SieveServer.start(ConfigLoader.defaults(), store, dir.resolve("data"), "0.0.0.0", 0));
             assertTrue(refused.getMessage().contains("security.allowUnauthenticatedRemote"), refused.getMessage());

@@ -12,7 +12,9 @@ import io.sieve.model.Event;
 import io.sieve.model.Item;
 import io.sieve.model.User;
 import io.sieve.store.Json;
-import io.sieve.store.RocksStore;
+import io.sieve.store.Store;
+import io.sieve.store.StoreProviders;
+import io.sieve.store.StoreUrl;
 import io.sieve.train.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +76,7 @@ final class TestServer implements AutoCloseable {
 
     final Path dataDir;
     final SieveConfig config;
-    final RocksStore store;
+    final Store store;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SieveServer server;
 
@@ -85,7 +87,7 @@ final class TestServer implements AutoCloseable {
     TestServer(Path dataDir, SieveConfig config) {
         this.dataDir = dataDir;
         this.config = config;
-        this.store = RocksStore.open(dataDir);
+        this.store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir);
     }
 
     /** Seeded with {@link #seedClusters()} and started. */

@@ -3,7 +3,7 @@ package io.sieve.server;
 import io.micrometer.core.instrument.Counter;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Impression;
-import io.sieve.store.Store;
+import io.sieve.store.ImpressionLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,23 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs served slates off the request path: the item statistics count the impressions at once
  * (they feed the CTR features of the very next request), and a writer thread appends them to the
- * store in batches. When the queue is full the impression is dropped and counted rather than
- * making a user wait for the training log.
+ * store's impression log in batches. When the queue is full the impression is dropped and counted
+ * rather than making a user wait for the training log.
  */
-final class ImpressionLog implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ImpressionLog.class);
+final class ServedImpressionWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServedImpressionWriter.class);
     private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
 
-    private final Store store;
+    private final ImpressionLog log;
     private final ItemStatistics statistics;
     private final Counter dropped;
     private final BlockingQueue<Impression> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
 
-    ImpressionLog(Store store, ItemStatistics statistics, Counter dropped) {
-        this.store = store;
+    ServedImpressionWriter(ImpressionLog log, ItemStatistics statistics, Counter dropped) {
+        this.log = log;
         this.statistics = statistics;
         this.dropped = dropped;
         this.writer = Thread.ofPlatform().name("sieve-impressions").daemon().start(this::drain);
@@ -57,7 +57,7 @@ final class ImpressionLog implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                store.logImpressions(batch);
+                log.logImpressions(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,0 +1,8 @@
+package io.sieve.store;
+
+class MemoryStoreContractTest extends StoreContractTest {
+    @Override
+    String url() {
+        return "memory:";
+    }
+}
