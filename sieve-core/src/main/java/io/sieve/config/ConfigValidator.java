@@ -154,8 +154,8 @@ final class ConfigValidator {
         policies.put("exploration.policy", x.policy());
         x.surfaces().forEach((surface, policy) -> policies.put("exploration.surfaces." + surface, policy));
         policies.forEach((key, policy) -> {
-            if (!List.of("none", "epsilon", "thompson").contains(policy.type())) {
-                p.add(key + ".type: must be one of [none, epsilon, thompson], was '" + policy.type() + "'");
+            if (!PluginNames.of("exploration.policy.type").contains(policy.type())) {
+                p.add(key + ".type: must be one of " + PluginNames.of("exploration.policy.type") + ", was '" + policy.type() + "'");
             }
             if (policy.epsilon() < 0 || policy.epsilon() > 1) {
                 p.add(key + ".epsilon: must be in [0, 1], was " + policy.epsilon());
@@ -192,8 +192,16 @@ final class ConfigValidator {
             p.add("ranking.rrfK: must be > 0");
         }
         var rr = c.rerank();
-        if (!List.of("none", "mmr", "dpp").contains(rr.diversity())) {
-            p.add("rerank.diversity: must be one of [none, mmr, dpp], was '" + rr.diversity() + "'");
+        if (!PluginNames.of("rerank.diversity").contains(rr.diversity())) {
+            p.add("rerank.diversity: must be one of " + PluginNames.of("rerank.diversity") + ", was '" + rr.diversity() + "'");
+        }
+        for (String stage : rr.chain()) {
+            if (!PluginNames.of("rerank.chain").contains(stage)) {
+                p.add("rerank.chain: no re-ranking stage '" + stage + "'; known: " + PluginNames.of("rerank.chain"));
+            }
+        }
+        if (rr.chain().isEmpty() || !"slate".equals(rr.chain().get(0))) {
+            p.add("rerank.chain: must start with slate, which chooses from the ranked candidates, was " + rr.chain());
         }
         if (!List.of("embedding", "category").contains(rr.similarity())) {
             p.add("rerank.similarity: must be one of [embedding, category], was '" + rr.similarity() + "'");

@@ -279,7 +279,8 @@ public record SieveConfig(
     /**
      * The slate: io.sieve.rerank.SlateReRanker.
      *
-     * @param diversity      none, mmr or dpp
+     * @param chain          the re-ranking stages in order, each wrapping the one before (io.sieve.rerank.ReRankerFactory)
+     * @param diversity      none, or a diversifier: mmr or dpp
      * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off
      * @param window         how many of the ranker's best candidates the slate is chosen from
      * @param similarity     embedding (ALS item vectors) or category
@@ -290,7 +291,7 @@ public record SieveConfig(
      * @param minConfidence  relevance (scaled to [0, 1] within the window) the confident slots require
      * @param fatigue        impression fatigue: items the user was shown and did not engage with lose relevance
      */
-    public record RerankConfig(String diversity, double lambda, int window, String similarity, int categoryCap,
+    public record RerankConfig(java.util.List<String> chain, String diversity, double lambda, int window, String similarity, int categoryCap,
                                double freshnessDays, double freshnessBoost, int confidentSlots, double minConfidence,
                                Fatigue fatigue) {
     }

@@ -15,9 +15,8 @@ import io.sieve.rank.BlendRanker;
 import io.sieve.rank.LearnedRanker;
 import io.sieve.rank.Ranker;
 import io.sieve.filter.RuleFilter;
-import io.sieve.rerank.ExploringReRanker;
-import io.sieve.rerank.PinningReRanker;
-import io.sieve.rerank.SlateReRanker;
+import io.sieve.rerank.ReRankerFactory;
+import io.sieve.rerank.ReRankers;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.retrieve.RetrieverFactory;
 import io.sieve.retrieve.Retrievers;
@@ -63,7 +62,7 @@ public final class PipelineFactory {
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
-                new PinningReRanker(new ExploringReRanker(new SlateReRanker(config.rerank()), config.exploration(), statistics)),
+                ReRankers.chain(config.rerank().chain(), new ReRankerFactory.Shared(config, statistics)),
                 config.rules(), () -> statistics.clock(Instant.now()));
     }
 

@@ -75,4 +75,17 @@ final class DeterminantalPointProcess implements Diversifier {
         }
         return chosen;
     }
+
+    /** {@code dpp}: lambda is theta. */
+    public static final class Factory implements Diversifier.Factory {
+        @Override
+        public String name() {
+            return "dpp";
+        }
+
+        @Override
+        public Diversifier create(double lambda) {
+            return new DeterminantalPointProcess(lambda);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.sieve.rerank;
 
+import io.sieve.config.SieveConfig.ExplorationPolicyConfig;
+import io.sieve.config.SieveConfig.ExplorationConfig;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -23,5 +25,18 @@ final class EpsilonGreedy implements ExplorationPolicy {
 
     double propensity(int index, int options) {
         return (index == 0 ? 1 - epsilon : 0) + epsilon / options;
+    }
+
+    /** {@code epsilon}. */
+    public static final class Factory implements ExplorationPolicy.Factory {
+        @Override
+        public String name() {
+            return "epsilon";
+        }
+
+        @Override
+        public ExplorationPolicy create(ExplorationPolicyConfig policy, ExplorationConfig settings) {
+            return new EpsilonGreedy(policy.epsilon());
+        }
     }
 }

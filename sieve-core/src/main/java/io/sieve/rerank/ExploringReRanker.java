@@ -38,14 +38,11 @@ public final class ExploringReRanker implements ReRanker {
     public List<Candidate> rerank(RequestContext context, List<Candidate> ranked, int n) {
         List<Candidate> exploit = slate.rerank(context, ranked, n);
         ExplorationPolicyConfig config = settings.forSurface(context.request().surface());
-        ExplorationPolicy policy = switch (config.type()) {
-            case "epsilon" -> new EpsilonGreedy(config.epsilon());
-            case "thompson" -> new ThompsonSampling(settings.priorStrength(), settings.propensitySamples());
-            default -> null;
-        };
-        if (policy == null || config.slots().isEmpty()) {
+        ExplorationPolicy.Factory factory = ReRankers.policy(config.type());
+        if (factory == null || config.slots().isEmpty()) {
             return exploit;
         }
+        ExplorationPolicy policy = factory.create(config, settings);
         Set<String> inSlate = new HashSet<>();
         exploit.forEach(c -> inSlate.add(c.itemId()));
         List<Candidate> pool = new ArrayList<>(ranked.stream().filter(c -> !inSlate.contains(c.itemId()))
@@ -75,5 +72,18 @@ public final class ExploringReRanker implements ReRanker {
         String category = context.item(c.itemId()).map(Item::categories).filter(cs -> !cs.isEmpty())
                 .map(cs -> cs.get(0)).orElse("");
         return new ExplorationPolicy.Option(c.itemId(), shown, Math.min(shown, statistics.engaged(c.itemId())), category);
+    }
+
+    /** {@code exploration}: exploration slots (the {@code exploration} settings) on the stage before. */
+    public static final class Factory implements ReRankerFactory {
+        @Override
+        public String name() {
+            return "exploration";
+        }
+
+        @Override
+        public ReRanker create(ReRanker inner, Shared shared) {
+            return new ExploringReRanker(inner, shared.config().exploration(), shared.statistics());
+        }
     }
 }

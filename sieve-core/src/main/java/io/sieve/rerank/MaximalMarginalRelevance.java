@@ -39,4 +39,17 @@ final class MaximalMarginalRelevance implements Diversifier {
         }
         return chosen;
     }
+
+    /** {@code mmr}. */
+    public static final class Factory implements Diversifier.Factory {
+        @Override
+        public String name() {
+            return "mmr";
+        }
+
+        @Override
+        public Diversifier create(double lambda) {
+            return new MaximalMarginalRelevance(lambda);
+        }
+    }
 }

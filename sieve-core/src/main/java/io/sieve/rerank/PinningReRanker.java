@@ -37,4 +37,17 @@ public final class PinningReRanker implements ReRanker {
         }
         return List.copyOf(out.subList(0, Math.min(n, out.size())));
     }
+
+    /** {@code pins}: the pin rules, applied to the stage before; last, so nothing moves a pinned item. */
+    public static final class Factory implements ReRankerFactory {
+        @Override
+        public String name() {
+            return "pins";
+        }
+
+        @Override
+        public ReRanker create(ReRanker inner, Shared shared) {
+            return new PinningReRanker(inner);
+        }
+    }
 }

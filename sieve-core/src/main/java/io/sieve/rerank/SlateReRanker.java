@@ -27,11 +27,7 @@ public final class SlateReRanker implements ReRanker {
     public SlateReRanker(RerankConfig settings) {
         this.settings = settings;
         this.similarity = ItemVectors.Kind.valueOf(settings.similarity());
-        this.diversifier = switch (settings.diversity()) {
-            case "mmr" -> new MaximalMarginalRelevance(settings.lambda());
-            case "dpp" -> new DeterminantalPointProcess(settings.lambda());
-            default -> null;
-        };
+        this.diversifier = ReRankers.diversifier(settings.diversity(), settings.lambda());
     }
 
     @Override
@@ -123,5 +119,21 @@ public final class SlateReRanker implements ReRanker {
             slate.add(overCap.get(i));
         }
         return List.copyOf(slate);
+    }
+
+    /** {@code slate}: the first stage of the chain. */
+    public static final class Factory implements ReRankerFactory {
+        @Override
+        public String name() {
+            return "slate";
+        }
+
+        @Override
+        public ReRanker create(ReRanker inner, Shared shared) {
+            if (inner != null) {
+                throw new IllegalArgumentException("rerank.chain: slate chooses from the ranked candidates, so it comes first");
+            }
+            return new SlateReRanker(shared.config().rerank());
+        }
     }
 }

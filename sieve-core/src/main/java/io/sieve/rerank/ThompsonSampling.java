@@ -1,5 +1,7 @@
 package io.sieve.rerank;
 
+import io.sieve.config.SieveConfig.ExplorationPolicyConfig;
+import io.sieve.config.SieveConfig.ExplorationConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +74,18 @@ final class ThompsonSampling implements ExplorationPolicy {
             }
         }
         return best;
+    }
+
+    /** {@code thompson}. */
+    public static final class Factory implements ExplorationPolicy.Factory {
+        @Override
+        public String name() {
+            return "thompson";
+        }
+
+        @Override
+        public ExplorationPolicy create(ExplorationPolicyConfig policy, ExplorationConfig settings) {
+            return new ThompsonSampling(settings.priorStrength(), settings.propensitySamples());
+        }
     }
 }
