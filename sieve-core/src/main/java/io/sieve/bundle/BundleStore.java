@@ -46,6 +46,7 @@ public final class BundleStore {
     private static final String CURRENT = "CURRENT";
     private static final String MANIFEST = "manifest.json";
     private static final String FILES = "files";
+    private static final String PARTS = "parts";
     private final Path root;
 
     public BundleStore(Path dataDir) {
@@ -95,6 +96,7 @@ public final class BundleStore {
         try {
             ObjectNode manifestJson = (ObjectNode) Json.MAPPER.readTree(dir.resolve(MANIFEST).toFile());
             JsonNode files = manifestJson.remove(FILES);
+            JsonNode parts = manifestJson.remove(PARTS);
             if (files != null) {
                 Optional<String> mismatch = FileDigests.mismatch(dir,
                         Json.MAPPER.convertValue(files, new TypeReference<Map<String, FileDigests.FileDigest>>() { }));
@@ -106,7 +108,8 @@ public final class BundleStore {
             if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
                 throw new IOException("bundle format " + manifest.formatVersion() + " is not supported");
             }
-            return read(dir, manifest);
+            return read(dir, manifest, parts == null ? ModelParts.inferred(dir)
+                    : Json.MAPPER.convertValue(parts, new TypeReference<Map<String, ModelParts.Part>>() { }));
         } catch (BundleRefusedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -145,7 +148,7 @@ public final class BundleStore {
         return Optional.empty();
     }
 
-    private ModelBundle read(Path dir, BundleManifest manifest) throws IOException {
+    private ModelBundle read(Path dir, BundleManifest manifest, Map<String, ModelParts.Part> parts) throws IOException {
         try (DataInputStream in = open(dir.resolve("tables.bin"))) {
             ItemIndex items = new ItemIndex(readStrings(in));
             RankedList popularity = readRanked(in);
@@ -158,7 +161,7 @@ public final class BundleStore {
             }
             NeighbourTable coVisitation = new NeighbourTable(readInts(in), readInts(in), readFloats(in));
             return new ModelBundle(manifest, items, popularity, trending, scheme, Map.copyOf(segments), coVisitation,
-                    CollaborativeModelFiles.read(dir), ContentModelFiles.read(dir), RankerFiles.read(dir));
+                    ModelParts.read(dir, parts), ContentModelFiles.read(dir), RankerFiles.read(dir));
         }
     }
 
@@ -179,11 +182,12 @@ public final class BundleStore {
             writeInts(out, b.coVisitation().neighbours());
             writeFloats(out, b.coVisitation().scores());
         }
-        CollaborativeModelFiles.write(b.models(), dir);
+        Map<String, ModelParts.Part> parts = ModelParts.write(b.models(), dir);
         ContentModelFiles.write(b.content(), dir);
         RankerFiles.write(b.ranker(), dir);
         // Last, so that it can describe every other file.
         ObjectNode manifest = Json.MAPPER.valueToTree(b.manifest());
+        manifest.set(PARTS, Json.MAPPER.valueToTree(parts));
         manifest.set(FILES, Json.MAPPER.valueToTree(FileDigests.of(dir, MANIFEST)));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(MANIFEST).toFile(), manifest);
     }

@@ -4,14 +4,56 @@ import io.sieve.ann.VectorIndex;
 import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.BprModel;
 import io.sieve.bundle.cf.EaseModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The learned collaborative models of a bundle. Each is null when it was not trained (disabled,
- * or no data), and the retrievers built on it then propose nothing.
- *
- * @param alsIndex search structure over the ALS item vectors
- * @param bprIndex search structure over the bias-augmented BPR item vectors
+ * The trained retrieval models of a bundle, by the name of the model family that trained them
+ * ({@code io.sieve.train.ModelFamily}); a model not trained (disabled, or no data) is absent, and
+ * the retrievers built on it then propose nothing. The built-in families have typed accessors.
  */
-public record CollaborativeModels(AlsModel als, VectorIndex alsIndex, BprModel bpr, VectorIndex bprIndex, EaseModel ease) {
-    public static final CollaborativeModels NONE = new CollaborativeModels(null, null, null, null, null);
+public record CollaborativeModels(Map<String, Object> byFamily) {
+    public static final CollaborativeModels NONE = new CollaborativeModels(Map.of());
+
+    public CollaborativeModels {
+        byFamily = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFamily));
+    }
+
+    /** The model of family {@code name}, or null when the bundle has none. */
+    public <T> T get(String name, Class<T> type) {
+        Object model = byFamily.get(name);
+        return type.isInstance(model) ? type.cast(model) : null;
+    }
+
+    public AlsModel als() {
+        return model("als", AlsModel.class);
+    }
+
+    /** Search structure over the ALS item vectors. */
+    public VectorIndex alsIndex() {
+        return index("als");
+    }
+
+    public BprModel bpr() {
+        return model("bpr", BprModel.class);
+    }
+
+    /** Search structure over the bias-augmented BPR item vectors. */
+    public VectorIndex bprIndex() {
+        return index("bpr");
+    }
+
+    public EaseModel ease() {
+        return get("ease", EaseModel.class);
+    }
+
+    private <T> T model(String name, Class<T> type) {
+        Indexed<?> indexed = get(name, Indexed.class);
+        return indexed != null && type.isInstance(indexed.model()) ? type.cast(indexed.model()) : null;
+    }
+
+    private VectorIndex index(String name) {
+        Indexed<?> indexed = get(name, Indexed.class);
+        return indexed == null ? null : indexed.index();
+    }
 }

@@ -4,6 +4,8 @@ import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.sieve.train.cf.ModelFamilies;
+import io.sieve.train.cf.ModelFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +66,8 @@ public final class HyperparameterSearch {
         Map<String, String> settings = new LinkedHashMap<>();
         base.retrieval().sources().keySet().forEach(source ->
                 settings.put("retrieval.sources." + source + ".enabled", String.valueOf(source.equals(space.source()))));
-        for (String model : List.of("als", "bpr", "ease")) {
-            settings.put("training." + model + ".enabled", String.valueOf(model.equals(space.source())));
+        for (ModelFamily family : ModelFamilies.all()) {
+            settings.put("training." + family.name() + ".enabled", String.valueOf(family.name().equals(space.source())));
         }
         settings.put("retrieval.sources." + space.source() + ".weight", "1");
         settings.put("retrieval.deadlineMs", "600000");

@@ -1,5 +1,7 @@
 package io.sieve.eval;
 
+import io.sieve.train.cf.ModelFamilies;
+import io.sieve.train.cf.ModelFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +35,34 @@ public final class SearchSpace {
         return source;
     }
 
-    /** The built-in spaces, one per tunable model. */
+    /**
+     * The space of {@code model}: a model family's own tunables ({@code ModelFamily.tunables}), or
+     * co-visitation's, which is a table, not a family.
+     */
     public static SearchSpace forModel(String model) {
         SearchSpace s = new SearchSpace(model);
-        switch (model) {
-            case "als" -> s.choice("training.als.factors", "32", "64", "128")
-                    .log("training.als.regularization", 0.1, 300)
-                    .log("training.als.alpha", 0.5, 50)
-                    .choice("training.als.iterations", "10", "15", "20");
-            case "bpr" -> s.choice("training.bpr.factors", "32", "64", "128")
-                    .choice("training.bpr.epochs", "50", "100", "200")
-                    .log("training.bpr.learningRate", 0.005, 0.2)
-                    .log("training.bpr.regularization", 0.0001, 0.1);
-            case "ease" -> s.log("training.ease.lambda", 10, 5000);
-            case "covisitation" -> s.log("training.coVisitation.shrink", 0.1, 100)
+        if (model.equals("covisitation")) {
+            return s.log("training.coVisitation.shrink", 0.1, 100)
                     .choice("training.coVisitation.alpha", "0.3", "0.4", "0.5", "0.6", "0.7");
-            default -> throw new IllegalArgumentException("no search space for '" + model
-                    + "'; tunable: als, bpr, ease, covisitation");
+        }
+        ModelFamily family = ModelFamilies.named(model).orElseThrow(() -> new IllegalArgumentException(
+                "no search space for '" + model + "'; tunable: " + tunable()));
+        for (ModelFamily.Tunable t : family.tunables()) {
+            if (t.choices().isEmpty()) {
+                s.log(t.key(), t.low(), t.high());
+            } else {
+                s.choice(t.key(), t.choices().toArray(String[]::new));
+            }
         }
         return s;
+    }
+
+    /** What {@code sieve tune --model} accepts: every model family, and co-visitation. */
+    public static java.util.Set<String> tunable() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        ModelFamilies.all().forEach(f -> names.add(f.name()));
+        names.add("covisitation");
+        return names;
     }
 
     private SearchSpace log(String key, double low, double high) {

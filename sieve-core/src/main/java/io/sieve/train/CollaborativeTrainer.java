@@ -1,26 +1,16 @@
 package io.sieve.train;
 
 import io.sieve.ann.AnnParams;
-import io.sieve.ann.VectorIndex;
-import io.sieve.ann.VectorIndexes;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.config.SieveConfig.TrainingConfig;
-import io.sieve.bundle.cf.AlsModel;
-import io.sieve.train.cf.Bpr;
-import io.sieve.bundle.cf.BprModel;
-import io.sieve.bundle.cf.Confidence;
-import io.sieve.train.cf.Ease;
-import io.sieve.bundle.cf.EaseModel;
-import io.sieve.bundle.cf.Factors;
-import io.sieve.train.cf.ImplicitAls;
 import io.sieve.train.cf.InteractionMatrix;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.sieve.train.cf.ModelFamilies;
+import io.sieve.train.cf.ModelFamily;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Trains the enabled collaborative models (ALS, BPR, EASE) and indexes their item vectors. */
+/** Trains every model family the configuration enables, each on the same positive interactions. */
 final class CollaborativeTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(CollaborativeTrainer.class);
-
     private final TrainingConfig config;
 
     CollaborativeTrainer(TrainingConfig config) {
@@ -32,42 +22,13 @@ final class CollaborativeTrainer {
         if (matrix.nonZeros() == 0) {
             return CollaborativeModels.NONE;
         }
-        AlsModel als = null;
-        VectorIndex alsIndex = null;
-        if (config.als().enabled()) {
-            als = trainAls(matrix);
-            alsIndex = index(als.items());
+        Map<String, Object> models = new LinkedHashMap<>();
+        for (ModelFamily family : ModelFamilies.all()) {
+            if (family.enabled(config)) {
+                models.put(family.name(), family.fit(matrix, config, annParams(config)));
+            }
         }
-        BprModel bpr = null;
-        VectorIndex bprIndex = null;
-        if (config.bpr().enabled()) {
-            var p = config.bpr();
-            long start = System.nanoTime();
-            bpr = new Bpr(new Bpr.Params(p.factors(), p.epochs(), p.learningRate(), p.regularization(), p.seed())).fit(matrix);
-            LOG.info("BPR: {} epochs in {} ms", p.epochs(), (System.nanoTime() - start) / 1_000_000);
-            bprIndex = index(bpr.items());
-        }
-        EaseModel ease = null;
-        if (config.ease().enabled()) {
-            long start = System.nanoTime();
-            ease = new Ease(new Ease.Params(config.ease().lambda(), config.ease().maxItems())).fit(matrix);
-            LOG.info("EASE: {} items in {} ms", ease.size(), (System.nanoTime() - start) / 1_000_000);
-        }
-        return new CollaborativeModels(als, alsIndex, bpr, bprIndex, ease);
-    }
-
-    private AlsModel trainAls(InteractionMatrix matrix) {
-        var p = config.als();
-        var params = new ImplicitAls.Params(p.factors(), p.iterations(), p.regularization(),
-                new Confidence(p.confidence(), p.alpha(), p.epsilon()), p.cgSteps(), p.seed(), p.threads());
-        long start = System.nanoTime();
-        AlsModel model = new ImplicitAls(params).fit(matrix, (it, nanos) -> LOG.debug("ALS iteration {}: {} ms", it, nanos / 1_000_000));
-        LOG.info("ALS: {} factors, {} iterations in {} ms", p.factors(), p.iterations(), (System.nanoTime() - start) / 1_000_000);
-        return model;
-    }
-
-    private VectorIndex index(Factors items) {
-        return VectorIndexes.build(items.data(), items.rows(), items.dim(), annParams(config));
+        return new CollaborativeModels(models);
     }
 
     /** The vector index settings of {@code training.ann}, shared by every index a bundle holds. */

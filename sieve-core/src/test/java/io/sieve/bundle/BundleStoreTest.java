@@ -2,10 +2,13 @@ package io.sieve.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sieve.config.ConfigLoader;
 import io.sieve.pipeline.TasteClusters;
+import io.sieve.store.Json;
 import io.sieve.store.Store;
 import io.sieve.store.StoreProviders;
 import io.sieve.store.StoreUrl;
@@ -50,5 +53,27 @@ class BundleStoreTest {
         try (Stream<Path> dirs = Files.list(bundles.root())) {
             assertEquals(2, dirs.filter(Files::isDirectory).count());
         }
+    }
+
+    @Test
+    void eachModelIsReadByTheFormatThatWroteItAndAnUnknownFormatIsRefusedByName() throws Exception {
+        var config = ConfigLoader.defaults();
+        BundleStore bundles = new BundleStore(dataDir);
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
+            new TasteClusters(2, 10, 5, 5, 3).fill(store);
+            bundles.publish(new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store), 2);
+        }
+        String version = bundles.currentVersion().orElseThrow();
+        Path manifest = bundles.root().resolve(version).resolve("manifest.json");
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(manifest.toFile());
+        assertEquals("{\"format\":\"als\",\"version\":1}", json.get("parts").get("als").toString());
+        assertTrue(json.get("parts").has("ease"));
+        assertTrue(bundles.load(version).models().als() != null);
+
+        ((ObjectNode) json.get("parts").get("als")).put("format", "als2");
+        Files.writeString(manifest, json.toString());
+        BundleRefusedException refused = assertThrows(BundleRefusedException.class, () -> bundles.load(version));
+        assertTrue(refused.getMessage().contains("its part 'als' was written in format 'als2', which this Sieve does not have"),
+                refused.getMessage());
     }
 }
