@@ -6,6 +6,7 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.NeighbourTable;
 import io.sieve.bundle.RankedList;
 import io.sieve.bundle.SegmentScheme;
+import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.content.ContentModel;
 import io.sieve.content.ContentTrainer;
@@ -37,17 +38,31 @@ public final class Trainer {
 
     /** Every model the configuration asks for, the learned ranker included. */
     public ModelBundle train(Store store) {
-        ModelBundle retrieval = trainRetrieval(store);
         if (!"learned".equals(config.ranking().type())) {
-            return retrieval;
+            return trainRetrieval(store);
         }
-        RankerTrainer.Result ranker = new RankerTrainer(config, clock, this::trainRetrieval).train(store);
+        // The ranker first: its folds' retrieval models are gone before the served ones are built.
+        RankerTrainer.Result ranker = new RankerTrainer(config, clock, new Trainer(forRankerLists(config), clock)::trainRetrieval)
+                .train(store);
+        ModelBundle retrieval = trainRetrieval(store);
         BundleManifest m = retrieval.manifest();
         Map<String, Object> parameters = new LinkedHashMap<>(m.parameters());
         parameters.put("ranker", ranker.report());
         BundleManifest manifest = new BundleManifest(m.formatVersion(), m.version(), m.createdAt(), m.watermark(),
                 m.events(), m.users(), m.items(), asStoredJson(parameters), m.evaluation());
         return retrieval.withRanker(ranker.model(), manifest);
+    }
+
+    /**
+     * The retrieval the ranker's training lists are built with: the served configuration, less the
+     * content embeddings when nothing that builds a list reads them (no content source, no new
+     * items placed by their content neighbours), since encoding and indexing the catalog for every
+     * cross-fitting fold would cost minutes on a large catalog and change no list.
+     */
+    private static SieveConfig forRankerLists(SieveConfig config) {
+        boolean contentRead = config.retrieval().newItemNeighbours() > 0 || config.retrieval().sources().values().stream()
+                .anyMatch(s -> s.enabled() && "content".equals(s.type()));
+        return contentRead ? config : ConfigLoader.withSettings(config, Map.of("training.content.enabled", "false"));
     }
 
     /** Everything but the learned ranker: the retrieval models and tables. */

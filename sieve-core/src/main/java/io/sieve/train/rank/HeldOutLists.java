@@ -50,6 +50,8 @@ final class HeldOutLists {
         int labelled = 0;
         int retrieved = 0;
         int lists = 0;
+        // Room for every list up front: growing by copies would need twice the memory at the end.
+        rows.reserve(plan.requests().size() * config.ranking().candidates());
         for (int fold = 0; fold < plan.folds(); fold++) {
             int f = fold;
             List<HeldOutPlan.Request> planned = plan.requests().stream().filter(r -> r.fold() == f).toList();
@@ -68,12 +70,16 @@ final class HeldOutLists {
             }
             List<RequestReplay.Request> requests = new ArrayList<>(byRequest.keySet());
             requests.sort(Comparator.comparing(RequestReplay.Request::at).thenComparing(RequestReplay.Request::user));
-            for (RequestReplay.Row row : new RequestReplay(config).rows(view, foldRetrieval, events, impressions, requests)) {
+            int[] counts = new int[3];
+            new RequestReplay(config).replay(view, foldRetrieval, events, impressions, requests, row -> {
                 HeldOutPlan.Request request = byRequest.get(row.request());
-                retrieved += add(rows, row.candidates(), row.features(), request, objectives);
-                labelled += request.labels().size();
-                lists++;
-            }
+                counts[0] += add(rows, row.candidates(), row.features(), request, objectives);
+                counts[1] += request.labels().size();
+                counts[2]++;
+            });
+            retrieved += counts[0];
+            labelled += counts[1];
+            lists += counts[2];
         }
         return new Summary(lists, labelled, retrieved);
     }

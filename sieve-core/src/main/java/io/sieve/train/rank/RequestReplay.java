@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Requests replayed point-in-time through the serving pipeline, up to the ranker: each sees the
@@ -49,9 +50,16 @@ public final class RequestReplay {
      */
     public List<Row> rows(Store store, ModelBundle retrieval, List<Event> events, List<Impression> impressions,
                           List<Request> requests) {
+        List<Row> out = new ArrayList<>(requests.size());
+        replay(store, retrieval, events, impressions, requests, out::add);
+        return out;
+    }
+
+    /** As {@link #rows}, handing each row to {@code sink} as it is made, so that no more than one is held here. */
+    public void replay(Store store, ModelBundle retrieval, List<Event> events, List<Impression> impressions,
+                       List<Request> requests, Consumer<Row> sink) {
         ItemStatistics statistics = ItemStatistics.of(config);
         StatisticsReplay replay = new StatisticsReplay(statistics, events, impressions);
-        List<Row> out = new ArrayList<>(requests.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(config, store, statistics, executor);
             LearnedRanker ranker = firstPass(config, pipeline);
@@ -61,10 +69,9 @@ public final class RequestReplay {
                         config.server().defaultN(), r.surface(), null, null, false, r.at(), r.device(), null), retrieval);
                 List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();
                 List<Candidate> head = ranker.firstPass(context, kept);
-                out.add(new Row(r, head, ranker.assembler().assemble(context, head, statistics)));
+                sink.accept(new Row(r, head, ranker.assembler().assemble(context, head, statistics)));
             }
         }
-        return out;
     }
 
     private static LearnedRanker firstPass(SieveConfig config, Pipeline pipeline) {

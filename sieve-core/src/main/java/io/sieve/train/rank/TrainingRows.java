@@ -62,11 +62,21 @@ final class TrainingRows {
         infos.add(info);
     }
 
+    /** Makes room for {@code capacity} rows in all, so that adding up to that many copies nothing. */
+    void reserve(int capacity) {
+        if (capacity > rows) {
+            resize(capacity);
+        }
+    }
+
     private void ensure(int capacity) {
         if (capacity * width <= features.length) {
             return;
         }
-        int size = Math.max(capacity, rows * 2);
+        resize(Math.max(capacity, rows * 2));
+    }
+
+    private void resize(int size) {
         features = Arrays.copyOf(features, size * width);
         labels.replaceAll((o, l) -> Arrays.copyOf(l, size));
         baseline = Arrays.copyOf(baseline, size);
