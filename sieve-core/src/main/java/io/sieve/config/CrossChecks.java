@@ -104,7 +104,7 @@ final class CrossChecks {
         int confident = c.rerank().confidentSlots();
         policies(c).forEach((key, policy) -> {
             if (!"none".equals(policy.type())) {
-                policy.slots().stream().filter(slot -> slot <= confident).forEach(slot -> p.add(key + ".slots",
+                policy.slots().stream().filter(slot -> slot >= 1 && slot <= confident).forEach(slot -> p.add(key + ".slots",
                         "position " + slot + " is one of the first rerank.confidentSlots (" + confident
                                 + "), which only take confident items"));
             }

@@ -99,6 +99,32 @@ class ConfigValidationTest {
     }
 
     @Test
+    void anElementOfAListOrAMapIsReportedAtItsOwnKey() throws Exception {
+        List<String> problems = problems("""
+                features:
+                  halfLivesDays: [1, -7]
+                  timeZone: Mars/Base
+                ranking:
+                  coldStart:
+                    stages:
+                      global: {popularity: -1.0, nosuch: 1}
+                rerank:
+                  confidentSlots: 2
+                exploration:
+                  surfaces: {home: {type: epsilon, slots: [0, 2], epsilon: 2}}
+                """, Map.of());
+        assertEquals(List.of(
+                "features.halfLivesDays[1]: must be greater than 0, was -7.0",
+                "features.timeZone: must be a time zone such as UTC or Europe/Paris, was 'Mars/Base'",
+                "ranking.coldStart.stages.global.popularity: must be greater than or equal to 0, was -1.0",
+                "ranking.coldStart.stages.global.nosuch: no such source",
+                "exploration.surfaces.home.slots: position 2 is one of the first rerank.confidentSlots (2), "
+                        + "which only take confident items",
+                "exploration.surfaces.home.slots[0]: positions start at 1, was 0",
+                "exploration.surfaces.home.epsilon: must be between 0 and 1, was 2.0"), problems);
+    }
+
+    @Test
     void aKeyLeftEmptyIsReportedInsteadOfFailingLater() throws Exception {
         List<String> problems = problems("""
                 security:
