@@ -1,37 +1,47 @@
 package io.sieve.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Builds the effective configuration: built-in defaults, then the user's YAML file (objects are
  * merged key by key, anything else replaces), then environment variables named
- * {@code SIEVE_<PATH>} where PATH is the key path in upper case with levels joined by '_'.
- * Environment variables that name no existing key are left alone (the CLI uses a few of its own).
+ * {@code SIEVE_<PATH>} where PATH is the key path in upper case with levels joined by '_'
+ * ({@link EnvironmentVariables}: one that names no key is a mistake, unless the launcher reads it).
+ * The result is bound to {@link SieveConfig} and validated once; every mistake of every step is
+ * reported together in one {@link ConfigException}, each with its key.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML = mapper();
 
     private ConfigLoader() {
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A whole-number key given 2.5 is a mistake, not 2.
+        yaml.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return yaml;
     }
 
     public static SieveConfig defaults() {
@@ -44,28 +54,25 @@ public final class ConfigLoader {
         if (file != null) {
             merge(tree, readFile(file));
         }
-        applyEnvironment(tree, env);
-        SieveConfig config = bind(tree);
-        ConfigValidator.check(config);
-        return config;
+        Problems problems = new Problems();
+        EnvironmentVariables.apply(YAML, tree, env, problems);
+        return checked(tree, problems);
     }
 
     /**
      * A copy of {@code base} with settings changed, keys as dotted paths
      * ({@code retrieval.sources.popularity.enabled=false}); used by evaluation and tuning to vary
-     * one configuration without writing files. Unknown keys are an error.
+     * one configuration without writing files. Unknown keys are an error, reported with the rest.
      */
     public static SieveConfig withSettings(SieveConfig base, Map<String, String> settings) {
         ObjectNode tree = YAML.valueToTree(base);
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            String path = e.getKey().toUpperCase(Locale.ROOT).replace('.', '_').replaceAll("[^A-Z0-9_]", "");
-            if (!setByPath(tree, path, e.getValue())) {
-                throw new ConfigException(List.of(e.getKey() + ": no such configuration key"));
+        Problems problems = new Problems();
+        settings.forEach((key, value) -> {
+            if (!KeyPaths.set(YAML, tree, KeyPaths.fromDotted(key), value)) {
+                problems.add(key, "no such configuration key");
             }
-        }
-        SieveConfig config = bind(tree);
-        ConfigValidator.check(config);
-        return config;
+        });
+        return checked(tree, problems);
     }
 
     /**
@@ -80,15 +87,15 @@ public final class ConfigLoader {
             for (int i = 0; i < path.length - 1; i++) {
                 node = node.get(path[i]) instanceof ObjectNode child ? child : node.putObject(path[i]);
             }
-            node.set(path[path.length - 1], coerce(TextNode.valueOf(""), e.getValue()));
+            node.set(path[path.length - 1], KeyPaths.coerce(YAML, TextNode.valueOf(""), e.getValue()));
         }
         ObjectNode effective = readDefaults();
         merge(effective, tree);
-        ConfigValidator.check(bind(effective));
+        checked(effective, new Problems());
         try {
             YAML.writeValue(file.toFile(), tree);
         } catch (IOException ex) {
-            throw new java.io.UncheckedIOException("cannot write " + file, ex);
+            throw new UncheckedIOException("cannot write " + file, ex);
         }
     }
 
@@ -107,6 +114,16 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Binds and validates the tree, adding to the problems found so far; throws them all, or returns the configuration. */
+    private static SieveConfig checked(ObjectNode tree, Problems problems) {
+        SieveConfig config = ConfigBinder.bind(YAML, tree, problems);
+        if (config != null) {
+            ConfigValidator.check(config, problems);
+        }
+        problems.throwIfAny(tree);
+        return config;
     }
 
     private static ObjectNode readDefaults() {
@@ -136,9 +153,7 @@ public final class ConfigLoader {
     }
 
     static void merge(ObjectNode target, JsonNode overrides) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : overrides.properties()) {
             JsonNode existing = target.get(f.getKey());
             if (existing instanceof ObjectNode obj && f.getValue().isObject()) {
                 merge(obj, f.getValue());
@@ -146,84 +161,5 @@ public final class ConfigLoader {
                 target.set(f.getKey(), f.getValue());
             }
         }
-    }
-
-    private static void applyEnvironment(ObjectNode tree, Map<String, String> env) {
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getKey().startsWith("SIEVE_")) {
-                setByPath(tree, e.getKey().substring("SIEVE_".length()), e.getValue());
-            }
-        }
-    }
-
-    /** Walks down the tree matching keys case-insensitively, letting each key consume path segments. */
-    private static boolean setByPath(ObjectNode node, String path, String value) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            String key = normalise(f.getKey());
-            if (path.equals(key) && !f.getValue().isObject()) {
-                node.set(f.getKey(), coerce(f.getValue(), value));
-                return true;
-            }
-            if (path.startsWith(key + "_") && f.getValue() instanceof ObjectNode child
-                    && setByPath(child, path.substring(key.length() + 1), value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String normalise(String key) {
-        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-    }
-
-    private static JsonNode coerce(JsonNode existing, String value) {
-        if (existing.isArray()) {
-            var array = YAML.createArrayNode();
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    array.add(part.trim());
-                }
-            }
-            return array;
-        }
-        // Let YAML decide numbers and booleans; binding then reports a wrong type with its key.
-        try {
-            JsonNode parsed = YAML.readTree(value);
-            return parsed == null || parsed.isContainerNode() ? new TextNode(value) : parsed;
-        } catch (IOException e) {
-            return new TextNode(value);
-        }
-    }
-
-    private static SieveConfig bind(JsonNode tree) {
-        try {
-            return YAML.treeToValue(tree, SieveConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String path = pathOf(e);
-            List<String> problems = new ArrayList<>();
-            problems.add(path + ": unknown key; known keys here: " + e.getKnownPropertyIds());
-            throw new ConfigException(problems);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(List.of(pathOf(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(e.getMessage()));
-        }
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "(top level)" : sb.toString();
     }
 }

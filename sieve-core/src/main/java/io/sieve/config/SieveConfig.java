@@ -1,31 +1,55 @@
 package io.sieve.config;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sieve.model.ColdStartStage;
 import io.sieve.model.EventType;
 import io.sieve.model.EventTypes;
+import io.sieve.rules.Rule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * The whole configuration. Built-in defaults live in {@code defaults.yaml} beside this class; a
  * user's YAML file and {@code SIEVE_*} environment variables override them (see {@link ConfigLoader}).
+ *
+ * <p>Each record declares the range of each of its keys as a Bean Validation constraint, checked
+ * once after binding ({@link ConfigValidator}); fixed vocabularies are enums, which binding checks.
+ * What relates several keys, or names a plug-in, is one of the {@link CrossChecks}. Every
+ * value that must be present is {@code @NotNull}: YAML's {@code key:} with nothing after it is null.
  */
 public record SieveConfig(
-        ServerConfig server,
-        Map<String, EventTypeConfig> eventTypes,
-        TrainingConfig training,
-        RetrievalConfig retrieval,
-        FilterConfig filters,
-        FeaturesConfig features,
-        RankingConfig ranking,
-        RerankConfig rerank,
-        ExplorationConfig exploration,
-        SearchConfig search,
-        java.util.List<io.sieve.rules.Rule> rules,
-        SecurityConfig security,
-        LimitsConfig limits,
-        StoreConfig store) {
+        @NotNull @Valid ServerConfig server,
+        @NotEmpty(message = "at least one event type is needed") Map<String, @NotNull @Valid EventTypeConfig> eventTypes,
+        @NotNull @Valid TrainingConfig training,
+        @NotNull @Valid RetrievalConfig retrieval,
+        @NotNull @Valid FilterConfig filters,
+        @NotNull @Valid FeaturesConfig features,
+        @NotNull @Valid RankingConfig ranking,
+        @NotNull @Valid RerankConfig rerank,
+        @NotNull @Valid ExplorationConfig exploration,
+        @NotNull @Valid SearchConfig search,
+        @NotNull List<@NotNull Rule> rules,
+        @NotNull @Valid SecurityConfig security,
+        @NotNull @Valid LimitsConfig limits,
+        @NotNull @Valid StoreConfig store) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
-    public SieveConfig withRules(java.util.List<io.sieve.rules.Rule> replacement) {
+    public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
                 search, replacement, security, limits, store);
     }
@@ -36,33 +60,48 @@ public record SieveConfig(
                 .toList());
     }
 
-    /** @param itemsPerSurface the default list length per surface, where it differs from defaultN */
-    public record ServerConfig(String host, int port, int bundlePollSeconds, int defaultN, int maxN,
-                               Map<String, Integer> itemsPerSurface) {
+    /**
+     * @param maxN            at least defaultN ({@link CrossChecks})
+     * @param itemsPerSurface the default list length per surface, where it differs from defaultN
+     */
+    public record ServerConfig(@NotNull String host,
+                               @Positive @Max(65535) int port,
+                               @Positive int bundlePollSeconds,
+                               @Positive int defaultN,
+                               int maxN,
+                               @NotNull Map<String, @NotNull Integer> itemsPerSurface) {
         public int defaultN(String surface) {
             return itemsPerSurface.getOrDefault(surface, defaultN);
         }
     }
 
+    /** @param weight at most 0 for a negative type ({@link CrossChecks}) */
     public record EventTypeConfig(double weight, boolean negative, boolean seen, boolean useValue, String verb) {
         EventType toEventType(String name) {
             return new EventType(name, weight, negative, seen, useValue, verb == null ? "chose" : verb);
         }
     }
 
-    public record TrainingConfig(CoVisitationTraining coVisitation, TrendingTraining trending,
-                                 SegmentTraining segments, AlsTraining als, BprTraining bpr, EaseTraining ease,
-                                 AnnTraining ann, ContentTraining content, int listLength, int bundlesToKeep) {
+    public record TrainingConfig(@NotNull @Valid CoVisitationTraining coVisitation,
+                                 @NotNull @Valid TrendingTraining trending,
+                                 @NotNull @Valid SegmentTraining segments,
+                                 @NotNull @Valid AlsTraining als,
+                                 @NotNull @Valid BprTraining bpr,
+                                 @NotNull @Valid EaseTraining ease,
+                                 @NotNull @Valid AnnTraining ann,
+                                 @NotNull @Valid ContentTraining content,
+                                 @Positive int listLength,
+                                 @Positive int bundlesToKeep) {
     }
 
     /**
      * Content embeddings of the catalog (io.sieve.content).
      *
      * @param encoder   hashed (TF-IDF over hashed words and word pairs, built in) or minilm (all-MiniLM-L6-v2,
-     *                  from the sieve-minilm module)
+     *                  from the sieve-minilm module): a registered text encoder ({@link PluginNames})
      * @param dimension the hashed encoder's number of buckets; minilm is always 384
      */
-    public record ContentTraining(boolean enabled, String encoder, int dimension) {
+    public record ContentTraining(boolean enabled, @NotNull String encoder, @Positive int dimension) {
     }
 
     /**
@@ -71,17 +110,28 @@ public record SieveConfig(
      * @param confidence linear (1 + alpha·w) or log (1 + alpha·ln(1 + w/epsilon))
      * @param threads    0 uses every core
      */
-    public record AlsTraining(boolean enabled, int factors, int iterations, double regularization, double alpha,
-                              io.sieve.config.ConfidenceScale confidence, double epsilon, int cgSteps,
-                              long seed, int threads) {
+    public record AlsTraining(boolean enabled,
+                              @Positive int factors,
+                              @Positive int iterations,
+                              @Positive(message = "must be greater than 0 (it keeps fold-in solvable)") double regularization,
+                              @Positive double alpha,
+                              @NotNull ConfidenceScale confidence,
+                              @Positive double epsilon,
+                              @Positive int cgSteps,
+                              long seed,
+                              @PositiveOrZero int threads) {
     }
 
-    public record BprTraining(boolean enabled, int factors, int epochs, double learningRate, double regularization,
+    public record BprTraining(boolean enabled,
+                              @Positive int factors,
+                              @Positive int epochs,
+                              @Positive double learningRate,
+                              @PositiveOrZero double regularization,
                               long seed) {
     }
 
     /** @param maxItems EASE models only the most popular items: 4·maxItems² bytes in the bundle */
-    public record EaseTraining(boolean enabled, double lambda, int maxItems) {
+    public record EaseTraining(boolean enabled, @Positive double lambda, @Positive int maxItems) {
     }
 
     /**
@@ -89,7 +139,8 @@ public record SieveConfig(
      *
      * @param exactBelow catalogs smaller than this are scanned exactly instead of searched in a graph
      */
-    public record AnnTraining(int exactBelow, int m, int beamWidth, int overquery) {
+    public record AnnTraining(@PositiveOrZero int exactBelow, @Positive int m, @Positive int beamWidth,
+                              @Positive int overquery) {
     }
 
     /**
@@ -100,17 +151,21 @@ public record SieveConfig(
      * @param alpha         asymmetric cosine exponent: 0.5 is cosine, towards 1 favours popular neighbours less
      * @param shrink        added to the denominator so that pairs seen once or twice do not dominate
      */
-    public record CoVisitationTraining(int window, int maxUserItems, int neighbours, double alpha, double shrink) {
+    public record CoVisitationTraining(@PositiveOrZero int window,
+                                       @Positive int maxUserItems,
+                                       @Positive int neighbours,
+                                       @Range(min = 0, max = 1) double alpha,
+                                       @PositiveOrZero double shrink) {
     }
 
-    public record TrendingTraining(double halfLifeHours) {
+    public record TrendingTraining(@Positive double halfLifeHours) {
     }
 
     /**
      * @param attributes user attributes that define segments, in order of preference
      * @param ageBounds  lower bounds of the age groups used when the attribute is numeric "age"
      */
-    public record SegmentTraining(java.util.List<String> attributes, java.util.List<Integer> ageBounds) {
+    public record SegmentTraining(@NotNull List<@NotNull String> attributes, @NotNull List<@NotNull Integer> ageBounds) {
     }
 
     /**
@@ -119,13 +174,18 @@ public record SieveConfig(
      * @param newItemInteractions an item borrows while it has fewer positive events than this (the
      *                            feature store's live count), then its own ALS vector takes over
      */
-    public record RetrievalConfig(int deadlineMs, int historyLength, int newItemNeighbours, double newItemInteractions,
-                                  Map<String, SourceConfig> sources) {
+    public record RetrievalConfig(@Positive int deadlineMs,
+                                  @Positive int historyLength,
+                                  @PositiveOrZero int newItemNeighbours,
+                                  double newItemInteractions,
+                                  @NotNull Map<String, @NotNull @Valid SourceConfig> sources) {
         public RetrievalConfig {
-            // In the configured order, which is the order sources are merged and their features listed.
-            Map<String, SourceConfig> named = new java.util.LinkedHashMap<>();
-            sources.forEach((name, source) -> named.put(name, source.named(name)));
-            sources = java.util.Collections.unmodifiableMap(named);
+            if (sources != null) {
+                // In the configured order, which is the order sources are merged and their features listed.
+                Map<String, SourceConfig> named = new LinkedHashMap<>();
+                sources.forEach((name, source) -> named.put(name, source == null ? null : source.named(name)));
+                sources = Collections.unmodifiableMap(named);
+            }
         }
     }
 
@@ -133,28 +193,29 @@ public record SieveConfig(
      * One retrieval source ({@code retrieval.sources.<name>}): its type, a registered retriever
      * ({@code io.sieve.retrieve.RetrieverFactory}; the source's own name when not given), whether it
      * runs (yes unless said otherwise), how many candidates it may propose, its weight in the blend
-     * (1 unless given), and any settings of its type's own (a session's gap, say).
+     * (1 unless given), and any settings of its type's own (a session's gap, say), which the type's
+     * registry checks ({@link PluginNames#check}).
      */
-    public record SourceConfig(String type, boolean enabled, int quota, double weight,
-                               @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> settings) {
+    public record SourceConfig(String type, boolean enabled, @Positive int quota, @PositiveOrZero double weight,
+                               @JsonIgnore Map<String, Object> settings) {
         /** The key whose names the retriever registry knows. */
         public static final String TYPE_KEY = "retrieval.sources.*.type";
 
-        @com.fasterxml.jackson.annotation.JsonCreator
-        static SourceConfig of(@com.fasterxml.jackson.annotation.JsonProperty("type") String type,
-                               @com.fasterxml.jackson.annotation.JsonProperty("enabled") Boolean enabled,
-                               @com.fasterxml.jackson.annotation.JsonProperty("quota") Integer quota,
-                               @com.fasterxml.jackson.annotation.JsonProperty("weight") Double weight) {
+        @JsonCreator
+        static SourceConfig of(@JsonProperty("type") String type,
+                               @JsonProperty("enabled") Boolean enabled,
+                               @JsonProperty("quota") Integer quota,
+                               @JsonProperty("weight") Double weight) {
             return new SourceConfig(type, enabled == null || enabled, quota == null ? 0 : quota,
-                    weight == null ? 1.0 : weight, new java.util.LinkedHashMap<>());
+                    weight == null ? 1.0 : weight, new LinkedHashMap<>());
         }
 
-        @com.fasterxml.jackson.annotation.JsonAnySetter
+        @JsonAnySetter
         void set(String key, Object value) {
             settings.put(key, value);
         }
 
-        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        @JsonAnyGetter
         Map<String, Object> anySettings() {
             return settings;
         }
@@ -171,7 +232,7 @@ public record SieveConfig(
      * @param unavailable      drop items marked unavailable or no longer in the catalog
      * @param historyLimit     how many of the user's latest events the seen and negative filters read
      */
-    public record FilterConfig(boolean seen, boolean negative, boolean unavailable, int historyLimit) {
+    public record FilterConfig(boolean seen, boolean negative, boolean unavailable, @Positive int historyLimit) {
     }
 
     /**
@@ -187,11 +248,15 @@ public record SieveConfig(
      * @param timeZone        zone of the hour-of-day and day-of-week features
      * @param recentItems     the user's latest items that the co-visitation and embedding-similarity features compare a candidate with
      */
-    public record FeaturesConfig(java.util.List<Double> halfLivesDays, java.util.List<String> conversionTypes,
-                                 java.util.List<String> itemAttributes, java.util.List<String> userAttributes,
-                                 java.util.List<String> userCategories,
-                                 java.util.List<String> surfaces, java.util.List<String> devices, String timeZone,
-                                 int recentItems) {
+    public record FeaturesConfig(@NotNull List<@NotNull @Positive Double> halfLivesDays,
+                                 @NotNull List<@NotNull String> conversionTypes,
+                                 @NotNull List<@NotNull String> itemAttributes,
+                                 @NotNull List<@NotNull String> userAttributes,
+                                 @NotNull List<@NotNull String> userCategories,
+                                 @NotNull List<@NotNull String> surfaces,
+                                 @NotNull List<@NotNull String> devices,
+                                 @NotNull @TimeZoneName String timeZone,
+                                 @Positive int recentItems) {
     }
 
     /**
@@ -203,18 +268,26 @@ public record SieveConfig(
      * @param objectives models trained and blended by weight (weight 0: not trained)
      * @param gate       serve a trained ranker only when it beat the blend on held-out lists built as served ones
      */
-    public record RankingConfig(String type, io.sieve.config.Fusion fusion, double rrfK, int candidates,
-                                int deadlineMs, Map<String, Objective> objectives, RankerTraining training,
-                                ColdStart coldStart, boolean gate) {
+    public record RankingConfig(@NotNull RankingType type,
+                                @NotNull Fusion fusion,
+                                @Positive double rrfK,
+                                @Positive int candidates,
+                                @Positive int deadlineMs,
+                                @NotNull Map<String, @NotNull @Valid Objective> objectives,
+                                @NotNull @Valid RankerTraining training,
+                                @NotNull @Valid ColdStart coldStart,
+                                boolean gate) {
     }
 
     /**
      * The cold-start chain (io.sieve.model.ColdStartStage): global, segment, onboarding, session, personalised.
      *
      * @param personalAfter positive events from which a user is fully personalised (the configured blend weights)
-     * @param stages        per earlier stage, blend weights that replace those of the sources listed
+     * @param stages        per earlier stage, blend weights that replace those of the sources listed (each a
+     *                      configured source, {@link CrossChecks})
      */
-    public record ColdStart(int personalAfter, Map<String, Map<String, Double>> stages) {
+    public record ColdStart(@Positive int personalAfter,
+                            @NotNull Map<ColdStartStage, @NotNull Map<String, @NotNull @PositiveOrZero Double>> stages) {
     }
 
     /**
@@ -224,7 +297,8 @@ public record SieveConfig(
      * @param grade    binary (did it) or value (the event's value, e.g. stars, as graded relevance)
      * @param minValue with grade value, values below this are not relevant; the grade is value - minValue + 1
      */
-    public record Objective(double weight, java.util.List<String> events, String grade, double minValue) {
+    public record Objective(@PositiveOrZero double weight, @NotNull List<@NotNull String> events, @NotNull Grade grade,
+                            double minValue) {
     }
 
     /**
@@ -237,9 +311,19 @@ public record SieveConfig(
      * @param attributionWindowMinutes an event this soon after an impression of its item labels it
      * @param minImpressions     logged impressions needed before they replace replayed history
      */
-    public record RankerTraining(java.util.List<String> kinds, int folds, double labelFraction, int maxRequests, double validationFraction, int trees,
-                                 int leaves, double learningRate, int minDataInLeaf, int earlyStoppingRounds,
-                                 long seed, int attributionWindowMinutes, int minImpressions) {
+    public record RankerTraining(@NotEmpty List<@NotNull HeldOutKind> kinds,
+                                 @Min(value = 2, message = "must be at least 2 (lists are validated out of fold)") int folds,
+                                 @Fraction double labelFraction,
+                                 @Positive int maxRequests,
+                                 @Fraction double validationFraction,
+                                 @Positive int trees,
+                                 @Positive int leaves,
+                                 @Positive double learningRate,
+                                 @Positive int minDataInLeaf,
+                                 int earlyStoppingRounds,
+                                 long seed,
+                                 @Positive int attributionWindowMinutes,
+                                 int minImpressions) {
     }
 
     /**
@@ -248,7 +332,7 @@ public record SieveConfig(
      * @param candidates     items found by content before the personal blend
      * @param personalWeight with a user, the weight of their ALS affinity against the text match (both scaled to [0, 1])
      */
-    public record SearchConfig(int candidates, double personalWeight) {
+    public record SearchConfig(@Positive int candidates, @Range(min = 0, max = 1) double personalWeight) {
     }
 
     /**
@@ -261,19 +345,26 @@ public record SieveConfig(
      * @param propensitySamples Thompson sampling: draws used to estimate the logged propensity
      * @param seed              mixed with the user and the request time, so a replayed request explores the same way
      */
-    public record ExplorationConfig(ExplorationPolicyConfig policy, Map<String, ExplorationPolicyConfig> surfaces,
-                                    int pool, double priorStrength, int propensitySamples, long seed) {
+    public record ExplorationConfig(@NotNull @Valid ExplorationPolicyConfig policy,
+                                    @NotNull Map<String, @NotNull @Valid ExplorationPolicyConfig> surfaces,
+                                    @Positive int pool,
+                                    @Positive double priorStrength,
+                                    @Positive int propensitySamples,
+                                    long seed) {
         public ExplorationPolicyConfig forSurface(String surface) {
             return surfaces.getOrDefault(surface, policy);
         }
     }
 
     /**
-     * @param type    none, epsilon (epsilon-greedy) or thompson (Beta-Bernoulli Thompson sampling)
-     * @param slots   1-based slate positions that explore
+     * @param type    none, or a registered exploration policy: epsilon (epsilon-greedy) or thompson
+     *                (Beta-Bernoulli Thompson sampling)
+     * @param slots   1-based slate positions that explore, outside the confident slots ({@link CrossChecks})
      * @param epsilon epsilon-greedy: the chance that a slot shows a random pool item instead of the ranked one
      */
-    public record ExplorationPolicyConfig(String type, java.util.List<Integer> slots, double epsilon) {
+    public record ExplorationPolicyConfig(@NotNull String type,
+                                          @NotNull List<@NotNull @Min(value = 1, message = "positions start at 1") Integer> slots,
+                                          @Range(min = 0, max = 1) double epsilon) {
     }
 
     /**
@@ -281,7 +372,7 @@ public record SieveConfig(
      *
      * @param chain          the re-ranking stages in order, each wrapping the one before (io.sieve.rerank.ReRankerFactory)
      * @param diversity      none, or a diversifier: mmr or dpp
-     * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off
+     * @param lambda         MMR: the weight of relevance against similarity; DPP: theta, the same trade-off (below 1)
      * @param window         how many of the ranker's best candidates the slate is chosen from
      * @param similarity     embedding (ALS item vectors) or category
      * @param categoryCap    at most this many items per category in the slate; 0: no cap
@@ -291,9 +382,17 @@ public record SieveConfig(
      * @param minConfidence  relevance (scaled to [0, 1] within the window) the confident slots require
      * @param fatigue        impression fatigue: items the user was shown and did not engage with lose relevance
      */
-    public record RerankConfig(java.util.List<String> chain, String diversity, double lambda, int window, String similarity, int categoryCap,
-                               double freshnessDays, double freshnessBoost, int confidentSlots, double minConfidence,
-                               Fatigue fatigue) {
+    public record RerankConfig(@NotNull List<@NotNull String> chain,
+                               @NotNull String diversity,
+                               @Range(min = 0, max = 1) double lambda,
+                               @Positive int window,
+                               @NotNull Similarity similarity,
+                               @PositiveOrZero int categoryCap,
+                               @PositiveOrZero double freshnessDays,
+                               @PositiveOrZero double freshnessBoost,
+                               @PositiveOrZero int confidentSlots,
+                               @Range(min = 0, max = 1) double minConfidence,
+                               @NotNull @Valid Fatigue fatigue) {
     }
 
     /**
@@ -301,7 +400,7 @@ public record SieveConfig(
      * @param decay            each impression from then on multiplies its relevance by this; 1 turns fatigue off
      * @param days             only impressions this recent count
      */
-    public record Fatigue(int afterImpressions, double decay, double days) {
+    public record Fatigue(@Positive int afterImpressions, @Positive @Max(1) double decay, double days) {
     }
 
     /**
@@ -312,21 +411,25 @@ public record SieveConfig(
      * @param openRead                   with keys, recommendations, similar items, search and metrics need no key
      * @param allowUnauthenticatedRemote lets a server with no keys bind an address other machines can reach
      */
-    public record SecurityConfig(Map<String, ApiKeyConfig> keys, boolean openRead, boolean allowUnauthenticatedRemote) {
-        /** The scopes a key may list. */
-        public static final java.util.List<String> SCOPES = java.util.List.of("read", "write", "admin");
+    public record SecurityConfig(
+            @NotNull Map<String, @NotNull(message = "needs key or keyEnv, and scopes") @Valid ApiKeyConfig> keys,
+            boolean openRead,
+            boolean allowUnauthenticatedRemote) {
         /** Shorter secrets can be guessed; 16 random characters cannot. */
         public static final int MIN_KEY_LENGTH = 16;
     }
 
     /**
-     * One API key: its secret given inline ({@code key}) or read from an environment variable ({@code keyEnv}).
+     * One API key: its secret given inline ({@code key}) or read from an environment variable
+     * ({@code keyEnv}), exactly one of them ({@link CrossChecks}). The secret carries no constraint
+     * annotation on purpose: a violation's message shows the value.
      *
      * @param scopes read, write and/or admin; a key has exactly the scopes listed
      */
-    public record ApiKeyConfig(String key, String keyEnv, java.util.List<String> scopes) {
+    public record ApiKeyConfig(String key, String keyEnv,
+                               @NotEmpty(message = "list at least one of [read, write, admin]") List<@NotNull ApiScope> scopes) {
         public ApiKeyConfig {
-            scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
+            scopes = scopes == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(scopes));
         }
 
         /** Never shows the secret: configurations get printed and logged. */
@@ -350,15 +453,22 @@ public record SieveConfig(
      * @param onboardingCategories categories one onboarding request may pick
      * @param onboardingItems      items one onboarding request may pick
      */
-    public record LimitsConfig(int bodyBytes, int batchSize, int titleLength, int descriptionLength, int categories,
-                               int tags, int attributes, int attributeValues, int onboardingCategories,
-                               int onboardingItems) {
+    public record LimitsConfig(@Positive int bodyBytes,
+                               @Positive int batchSize,
+                               @Positive int titleLength,
+                               @Positive int descriptionLength,
+                               @Positive int categories,
+                               @Positive int tags,
+                               @Positive int attributes,
+                               @Positive int attributeValues,
+                               @Positive int onboardingCategories,
+                               @Positive int onboardingItems) {
     }
 
     /**
      * @param url where the store lives, {@code <scheme>:<location>}: {@code rocksdb:<path>} (relative to the
      *            data directory) or {@code memory:}; the scheme is looked up when the store is opened
      */
-    public record StoreConfig(String url) {
+    public record StoreConfig(@NotBlank(message = "must name a store, such as rocksdb:store or memory:") String url) {
     }
 }

@@ -1,5 +1,6 @@
 package io.sieve.pipeline;
 
+import io.sieve.config.RankingType;
 import io.sieve.config.SieveConfig;
 import io.sieve.filter.AvailabilityFilter;
 import io.sieve.filter.CandidateFilter;
@@ -54,7 +55,7 @@ public final class PipelineFactory {
         BlendRanker blend = new BlendRanker(weights, ranking.fusion(), ranking.rrfK(), new BlendRanker.ColdStart(
                 ranking.coldStart().personalAfter(), config.training().segments().attributes(), ranking.coldStart().stages()));
         Ranker ranker = blend;
-        if ("learned".equals(ranking.type())) {
+        if (ranking.type() == RankingType.learned) {
             Map<String, Double> objectives = new LinkedHashMap<>();
             ranking.objectives().forEach((name, o) -> objectives.put(name, o.weight()));
             var assembler = new FeatureAssembler(FeatureSchema.of(config));

@@ -46,7 +46,7 @@ public final class BlendRanker implements Ranker {
     }
 
     /** The chain's settings: the segment attributes, when a user counts as personalised, and each stage's weights. */
-    public record ColdStart(int personalAfter, List<String> segmentAttributes, Map<String, Map<String, Double>> stages) {
+    public record ColdStart(int personalAfter, List<String> segmentAttributes, Map<ColdStartStage, Map<String, Double>> stages) {
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class BlendRanker implements Ranker {
         ColdStartStage stage = ColdStartStage.of(context.user().orElse(null), context.history(), context.types(),
                 coldStart.segmentAttributes(), coldStart.personalAfter());
         Map<String, Double> weights = new HashMap<>(this.weights);
-        weights.putAll(coldStart.stages().getOrDefault(stage.name(), Map.of()));
+        weights.putAll(coldStart.stages().getOrDefault(stage, Map.of()));
         Map<String, Double> best = new HashMap<>();
         for (Candidate c : candidates) {
             c.hits().forEach((source, hit) -> best.merge(source, hit.score(), Math::max));

@@ -26,7 +26,7 @@ public final class SlateReRanker implements ReRanker {
 
     public SlateReRanker(RerankConfig settings) {
         this.settings = settings;
-        this.similarity = ItemVectors.Kind.valueOf(settings.similarity());
+        this.similarity = ItemVectors.Kind.valueOf(settings.similarity().name());
         this.diversifier = ReRankers.diversifier(settings.diversity(), settings.lambda());
     }
 

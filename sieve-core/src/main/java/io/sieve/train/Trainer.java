@@ -7,6 +7,7 @@ import io.sieve.bundle.NeighbourTable;
 import io.sieve.bundle.RankedList;
 import io.sieve.bundle.SegmentScheme;
 import io.sieve.config.ConfigLoader;
+import io.sieve.config.RankingType;
 import io.sieve.config.SieveConfig;
 import io.sieve.content.ContentModel;
 import io.sieve.content.ContentTrainer;
@@ -38,7 +39,7 @@ public final class Trainer {
 
     /** Every model the configuration asks for, the learned ranker included. */
     public ModelBundle train(Store store) {
-        if (!"learned".equals(config.ranking().type())) {
+        if (config.ranking().type() != RankingType.learned) {
             return trainRetrieval(store);
         }
         // The ranker first: its folds' retrieval models are gone before the served ones are built.

@@ -68,7 +68,7 @@ class ConfigLoaderTest {
                     ci: {keyEnv: SIEVE_CI_KEY, scopes: [write]}
                 """);
         SieveConfig c = ConfigLoader.load(file, Map.of());
-        assertEquals(java.util.List.of("write"), c.security().keys().get("ci").scopes());
+        assertEquals(java.util.List.of(ApiScope.write), c.security().keys().get("ci").scopes());
         assertFalse(ConfigLoader.toYaml(c).contains("correct-horse"), ConfigLoader.toYaml(c));
         assertFalse(c.toString().contains("correct-horse"));
 
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("security.keys.both: give exactly one"), e.getMessage());
         assertTrue(e.getMessage().contains("security.keys.short.key: must be at least 16"), e.getMessage());
         assertFalse(e.getMessage().contains("abc"), "the secret is not repeated: " + e.getMessage());
-        assertTrue(e.getMessage().contains("security.keys.odd.scopes: 'root' is not a scope"), e.getMessage());
+        assertTrue(e.getMessage().contains("security.keys.odd.scopes[0]: 'root' is not one of [read, write, admin]"), e.getMessage());
         assertTrue(e.getMessage().contains("security.keys.none.scopes"), e.getMessage());
 
         Path typo = dir.resolve("typo.yaml");
@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(null, Map.of("SIEVE_LIMITS_TITLELENGTH", "0", "SIEVE_LIMITS_BATCHSIZE", "-1")));
         assertEquals(2, e.problems().size(), e.problems().toString());
-        assertTrue(e.getMessage().contains("limits.titleLength: must be > 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("limits.titleLength: must be greater than 0, was 0"), e.getMessage());
         assertEquals(10_000, ConfigLoader.defaults().limits().batchSize());
     }
 

@@ -1,6 +1,7 @@
 package io.sieve.cli;
 
 import io.sieve.config.ConfigLoader;
+import io.sieve.config.RankingType;
 import io.sieve.config.SieveConfig;
 import io.sieve.eval.EvalReport;
 import io.sieve.eval.Evaluator;
@@ -76,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
                 rows.add(evaluator.evaluate(source, onlySource(blend, source), prepared, mode));
             }
         }
-        boolean learned = "learned".equals(config.ranking().type());
+        boolean learned = config.ranking().type() == RankingType.learned;
         if (learned) {
             rows.add(evaluator.evaluate("retrieval blend", blend, prepared, mode));
         }

@@ -45,7 +45,7 @@ public final class ApiKeys {
                         + SieveConfig.SecurityConfig.MIN_KEY_LENGTH + " characters, was " + secret.length());
             } else {
                 Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-                k.scopes().forEach(s -> scopes.add(Scope.named(s)));
+                k.scopes().forEach(s -> scopes.add(Scope.named(s.name())));
                 keys.add(new ApiKey(name, scopes, sha256(secret)));
             }
         });

@@ -91,7 +91,7 @@ public final class RankerTrainer {
         report.put("featureSchema", schema.fingerprint());
 
         LambdaMartTrainer trainer = new LambdaMartTrainer(training, schema.names(), schema.categorical());
-        java.util.Set<String> learnedKinds = new java.util.HashSet<>(training.kinds());
+        java.util.Set<String> learnedKinds = new java.util.HashSet<>(training.kinds().stream().map(Enum::name).toList());
         learnedKinds.add("logged");
         java.util.function.IntPredicate learnsFrom = g -> learnedKinds.contains(rows.info(g).kind());
         Map<String, String> texts = fit(rows, learnsFrom, objectives, trainer, report);

@@ -1,5 +1,6 @@
 package io.sieve.train.rank;
 
+import io.sieve.config.Grade;
 import io.sieve.config.SieveConfig.Objective;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
@@ -18,7 +19,7 @@ final class RankingLabels {
             if (!counts || types.weightOf(e) < 0) {
                 continue;
             }
-            if ("value".equals(objective.grade())) {
+            if (objective.grade() == Grade.value) {
                 if (e.value() != null && e.value() >= objective.minValue()) {
                     grade = Math.max(grade, (int) Math.round(e.value() - objective.minValue()) + 1);
                 }
