@@ -205,7 +205,7 @@ public final class Evaluator {
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, executor);
         Map<String, List<String>> lists = new HashMap<>();
         for (String user : new java.util.TreeSet<>(prepared.split().relevant().keySet())) {
-            Recommendations r = pipeline.recommend(new RecommendationRequest(user, n, null, null, null, false, null, null, null),
+            Recommendations r = pipeline.recommend(RecommendationRequest.forUser(user, n).build(),
                     prepared.bundle());
             lists.put(user, r.items().stream().map(Recommendations.RecommendedItem::id).toList());
             // As the server logs a served list: counted in the item statistics, then stored.
@@ -218,7 +218,7 @@ public final class Evaluator {
     }
 
     private static RecommendationRequest request(Prepared prepared, String user, int n) {
-        return new RecommendationRequest(user, n, null, null, null, false, prepared.split().requestTime().get(user), null, null);
+        return RecommendationRequest.forUser(user, n).asOf(prepared.split().requestTime().get(user)).build();
     }
 
     private static void add(Map<String, Double> sums, Map<String, Integer> counts, String key, double value) {

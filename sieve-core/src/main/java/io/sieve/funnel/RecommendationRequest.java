@@ -27,6 +27,68 @@ public record RecommendationRequest(
     }
 
     public static RecommendationRequest of(String userId, int n) {
-        return new RecommendationRequest(userId, n, null, null, null, false, null, null, null);
+        return forUser(userId, n).build();
+    }
+
+    /** A request for {@code n} items for this user; everything else is optional and named. */
+    public static Builder forUser(String userId, int n) {
+        return new Builder(userId, n);
+    }
+
+    /** Names each optional part of a request, so callers never count positional nulls. */
+    public static final class Builder {
+        private final String userId;
+        private final int n;
+        private String surface;
+        private Set<String> exclude;
+        private Set<String> categories;
+        private boolean debug;
+        private Instant asOf;
+        private String device;
+        private List<Rule> rules;
+
+        private Builder(String userId, int n) {
+            this.userId = userId;
+            this.n = n;
+        }
+
+        public Builder surface(String surface) {
+            this.surface = surface;
+            return this;
+        }
+
+        public Builder exclude(Set<String> exclude) {
+            this.exclude = exclude;
+            return this;
+        }
+
+        public Builder categories(Set<String> categories) {
+            this.categories = categories;
+            return this;
+        }
+
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        public Builder asOf(Instant asOf) {
+            this.asOf = asOf;
+            return this;
+        }
+
+        public Builder device(String device) {
+            this.device = device;
+            return this;
+        }
+
+        public Builder rules(List<Rule> rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        public RecommendationRequest build() {
+            return new RecommendationRequest(userId, n, surface, exclude, categories, debug, asOf, device, rules);
+        }
     }
 }

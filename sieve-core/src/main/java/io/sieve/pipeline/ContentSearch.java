@@ -56,7 +56,7 @@ public final class ContentSearch {
             return new Recommendations(UUID.randomUUID().toString(), List.of(), null, null);
         }
         RequestContext context = pipeline.context(
-                new RecommendationRequest(userId == null ? "" : userId, n, "search", null, null, false, null, null, null), bundle);
+                RecommendationRequest.forUser(userId == null ? "" : userId, n).surface("search").build(), bundle);
         var matches = content.search(content.encode(query), settings.candidates(),
                 context::isEligibleIgnoringSeen, recentItems(store));
         Map<String, Double> personal = userId == null ? Map.of() : taste(context, bundle, matches);

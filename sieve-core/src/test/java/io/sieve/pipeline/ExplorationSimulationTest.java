@@ -79,7 +79,7 @@ class ExplorationSimulationTest {
             for (int request = 1; request <= 900; request++) {
                 now = now.plusSeconds(60);
                 String user = TasteClusters.user(users.nextInt(3), users.nextInt(30));
-                Recommendations r = pipeline.recommend(new RecommendationRequest(user, 5, null, null, null, false, now, null, null),
+                Recommendations r = pipeline.recommend(RecommendationRequest.forUser(user, 5).asOf(now).build(),
                         bundle);
                 statistics.apply(r.impression());
                 for (var logged : r.impression().items()) {

@@ -68,7 +68,7 @@ class PipelineTest {
     }
 
     private Recommendations recommend(String user, int n) {
-        return pipeline.recommend(new RecommendationRequest(user, n, null, null, null, true, null, null, null), bundle);
+        return pipeline.recommend(RecommendationRequest.forUser(user, n).debug(true).build(), bundle);
     }
 
     private static List<String> ids(Recommendations r) {
@@ -151,10 +151,14 @@ class PipelineTest {
     void callerExclusionsCategoriesAndAvailabilityAreHonoured() {
         String user = TasteClusters.user(0, 1);
         List<String> first = ids(recommend(user, 5));
-        var excluded = pipeline.recommend(new RecommendationRequest(user, 5, null, Set.copyOf(first), null, false, null, null, null), bundle);
+        var excluded = pipeline.recommend(RecommendationRequest.forUser(user, 5)
+                .exclude(Set.copyOf(first))
+                .build(), bundle);
         assertTrue(ids(excluded).stream().noneMatch(first::contains));
 
-        var inGenre2 = pipeline.recommend(new RecommendationRequest(user, 10, null, null, Set.of("genre2", "genre1"), false, null, null, null), bundle);
+        var inGenre2 = pipeline.recommend(RecommendationRequest.forUser(user, 10)
+                .categories(Set.of("genre2", "genre1"))
+                .build(), bundle);
         assertEquals(10, inGenre2.items().size());
         assertTrue(ids(inGenre2).stream().allMatch(id -> TasteClusters.genreOf(id) != 0));
 
@@ -195,7 +199,7 @@ class PipelineTest {
         var blend = new BlendRanker(Map.of("popularity", 1.0), Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
                 blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
-        Recommendations r = degraded.recommend(new RecommendationRequest("g0-u0", 5, null, null, null, true, null, null, null), bundle);
+        Recommendations r = degraded.recommend(RecommendationRequest.forUser("g0-u0", 5).debug(true).build(), bundle);
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
         assertEquals(List.of("broken"), r.debug().failed());
@@ -204,7 +208,7 @@ class PipelineTest {
     @Test
     void categoryCapsSpreadTheSlateAcrossGenres() {
         String user = TasteClusters.user(0, 2);
-        var request = new RecommendationRequest(user, 6, null, null, null, false, null, null, null);
+        var request = RecommendationRequest.forUser(user, 6).build();
         Map<Integer, Long> uncapped = genres(pipeline.recommend(request, bundle));
         assertTrue(uncapped.getOrDefault(0, 0L) > 2, "without caps the user's genre fills the slate: " + uncapped);
 
@@ -222,7 +226,7 @@ class PipelineTest {
     void aFailingRankerFallsBackToTheBlend() {
         Recommendations r = withRanker((context, candidates) -> {
             throw new IllegalStateException("model file corrupt");
-        }).recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null, null), bundle);
+        }).recommend(RecommendationRequest.forUser(TasteClusters.user(0, 2), 10).debug(true).build(), bundle);
         assertEquals(10, r.items().size());
         assertEquals(1, r.debug().fallbacks().size());
         assertTrue(r.debug().fallbacks().get(0).startsWith("rank: java.lang.IllegalStateException: model file corrupt"));
@@ -239,10 +243,10 @@ class PipelineTest {
                 Thread.currentThread().interrupt();
             }
             return new io.sieve.funnel.Ranked(candidates.stream().map(c -> c.withScore(-1, "late")).toList(), "late", null);
-        }).recommend(new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null, null), bundle);
+        }).recommend(RecommendationRequest.forUser(TasteClusters.user(0, 2), 10).debug(true).build(), bundle);
         assertEquals(List.of("rank: missed the 50 ms deadline"), slow.debug().fallbacks());
         var blendOnly = withRanker(blend()).recommend(
-                new RecommendationRequest(TasteClusters.user(0, 2), 10, null, null, null, true, null, null, null), bundle);
+                RecommendationRequest.forUser(TasteClusters.user(0, 2), 10).debug(true).build(), bundle);
         assertEquals(blendOnly.items().stream().map(Recommendations.RecommendedItem::id).toList(),
                 slow.items().stream().map(Recommendations.RecommendedItem::id).toList());
         assertTrue(slow.items().stream().noneMatch(i -> "late".equals(i.reason())));
@@ -266,17 +270,19 @@ class PipelineTest {
         store.appendEvents(List.of(
                 Event.of(user, TasteClusters.item(2, 0), "click", now.minusSeconds(120)),
                 Event.of(user, TasteClusters.item(2, 1), "click", now.minusSeconds(60))));
-        var r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, now, null, null), bundle);
+        var r = pipeline.recommend(RecommendationRequest.forUser(user, 10).debug(true).asOf(now).build(), bundle);
         assertTrue(r.debug().candidates().get("session") > 0);
         assertTrue(ids(r).stream().limit(5).allMatch(id -> TasteClusters.genreOf(id) == 2), ids(r).toString());
         assertTrue(r.items().stream().anyMatch(i -> i.sources().contains("session")));
         var session = pipeline.retrieval().sources().stream()
                 .filter(s -> s.name().equals("session")).findFirst().orElseThrow();
-        var context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now, null, null), bundle);
+        var context = pipeline.context(RecommendationRequest.forUser(user, 10).asOf(now).build(), bundle);
         var proposed = session.retriever().retrieve(context, 5);
         assertEquals(5, proposed.size());
         assertTrue(proposed.get(0).reason().startsWith("because you just viewed Item "), proposed.get(0).reason());
-        var later = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now.plusSeconds(3600), null, null), bundle);
+        var later = pipeline.context(RecommendationRequest.forUser(user, 10)
+                .asOf(now.plusSeconds(3600))
+                .build(), bundle);
         assertTrue(session.retriever().retrieve(later, 5).isEmpty(), "an hour later the session is over");
     }
 

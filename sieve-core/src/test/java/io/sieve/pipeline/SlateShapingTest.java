@@ -50,7 +50,7 @@ class SlateShapingTest {
 
     private List<String> recommend(SieveConfig config, int n, List<Rule> requestRules) {
         Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.of(config), executor);
-        return pipeline.recommend(new RecommendationRequest(USER, n, null, null, null, false, NOW, null, requestRules), bundle)
+        return pipeline.recommend(RecommendationRequest.forUser(USER, n).asOf(NOW).rules(requestRules).build(), bundle)
                 .items().stream().map(Recommendations.RecommendedItem::id).toList();
     }
 

@@ -52,8 +52,7 @@ class BorrowedPositionsTest {
 
     private static List<String> proposed(Pipeline pipeline, Retriever als, ModelBundle bundle, String user, Instant now,
                                          int quota) {
-        RequestContext context = pipeline.context(new RecommendationRequest(user, 10, null, null, null, false, now, null,
-                null), bundle);
+        RequestContext context = pipeline.context(RecommendationRequest.forUser(user, 10).asOf(now).build(), bundle);
         return als.retrieve(context, quota).stream().map(Retrieved::itemId).toList();
     }
 }

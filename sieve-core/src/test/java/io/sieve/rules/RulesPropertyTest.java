@@ -78,8 +78,11 @@ class RulesPropertyTest {
                                 (us, s) -> true, (it, us) -> number(it, "price") <= cap));
                     }
                     List<Rule> perRequest = all.subList(rules.size(), all.size()).stream().map(Generated::rule).toList();
-                    Recommendations r = pipeline.recommend(new RecommendationRequest(user.id(), 1 + random.nextInt(10),
-                            surface, null, null, false, NOW, null, perRequest), bundle);
+                    Recommendations r = pipeline.recommend(RecommendationRequest.forUser(user.id(), 1 + random.nextInt(10))
+                            .surface(surface)
+                            .asOf(NOW)
+                            .rules(perRequest)
+                            .build(), bundle);
                     for (var shown : r.items()) {
                         Item item = store.item(shown.id()).orElseThrow();
                         for (Generated g : all) {

@@ -47,9 +47,14 @@ final class RecommendationRoutes {
         boolean debug = QueryParams.flag(ctx, "debug");
         // Always traced internally: the trace is where skipped sources are reported, and the
         // metrics need them on every request, not only on those that asked for debug output.
-        var request = new RecommendationRequest(user, n, surface,
-                QueryParams.list(ctx, "exclude"), QueryParams.list(ctx, "category"), true, null,
-                QueryParams.label(ctx, "device"), QueryParams.rules(ctx, "filter"));
+        var request = RecommendationRequest.forUser(user, n)
+                .surface(surface)
+                .exclude(QueryParams.list(ctx, "exclude"))
+                .categories(QueryParams.list(ctx, "category"))
+                .debug(true)
+                .device(QueryParams.label(ctx, "device"))
+                .rules(QueryParams.rules(ctx, "filter"))
+                .build();
         Recommendations result = pipeline.recommend(request, model.current());
         metrics.record(result.debug());
         impressions.log(result.impression());

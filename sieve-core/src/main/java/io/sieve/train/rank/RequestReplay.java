@@ -65,8 +65,11 @@ public final class RequestReplay {
             LearnedRanker ranker = firstPass(config, pipeline);
             for (Request r : requests) {
                 replay.advanceTo(r.at());
-                RequestContext context = pipeline.context(new RecommendationRequest(r.user(),
-                        config.server().defaultN(), r.surface(), null, null, false, r.at(), r.device(), null), retrieval);
+                RequestContext context = pipeline.context(RecommendationRequest.forUser(r.user(), config.server().defaultN())
+                        .surface(r.surface())
+                        .asOf(r.at())
+                        .device(r.device())
+                        .build(), retrieval);
                 List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();
                 List<Candidate> head = ranker.firstPass(context, kept);
                 sink.accept(new Row(r, head, ranker.assembler().assemble(context, head, statistics)));

@@ -100,7 +100,7 @@ class RankerTrainingTest {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(config, store, ItemStatistics.replayed(config, store), executor);
             String user = TasteClusters.user(2, 3);
-            Recommendations r = pipeline.recommend(new RecommendationRequest(user, 10, null, null, null, true, null, null, null), bundle);
+            Recommendations r = pipeline.recommend(RecommendationRequest.forUser(user, 10).debug(true).build(), bundle);
             assertEquals("learned {click=1.0}", r.debug().rankedBy());
             assertEquals(10, r.items().size());
             for (var item : r.items()) {
@@ -122,8 +122,9 @@ class RankerTrainingTest {
         assertTrue(objectives.get("conversion").toString().startsWith("not trained"), objectives.toString());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(withConversion, store, ItemStatistics.of(withConversion), executor);
-            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(0, 1), 10, null, null,
-                    null, true, null, null, null), bundle);
+            Recommendations r = pipeline.recommend(RecommendationRequest.forUser(TasteClusters.user(0, 1), 10)
+                    .debug(true)
+                    .build(), bundle);
             assertEquals("learned {click=1.0}", r.debug().rankedBy());
             assertTrue(r.debug().fallbacks().isEmpty());
         }
@@ -144,7 +145,7 @@ class RankerTrainingTest {
                         String user = TasteClusters.user(g, u);
                         at = at.plusSeconds(60);
                         Recommendations r = pipeline.recommend(
-                                new RecommendationRequest(user, 10, null, null, null, false, at, null, null), bundle);
+                                RecommendationRequest.forUser(user, 10).asOf(at).build(), bundle);
                         store.logImpressions(List.of(r.impression()));
                         // Users click what is shown from their genre, mostly near the top.
                         for (var item : r.items()) {
@@ -181,8 +182,9 @@ class RankerTrainingTest {
             for (int u = 0; u < 100; u++) {
                 for (int g = 0; g < 3; g++) {
                     at = at.plusSeconds(60);
-                    store.logImpressions(List.of(pipeline.recommend(new RecommendationRequest(TasteClusters.user(g, u), 10,
-                            null, null, null, false, at, null, null), bundle).impression()));
+                    store.logImpressions(List.of(pipeline.recommend(RecommendationRequest.forUser(TasteClusters.user(g, u), 10)
+                            .asOf(at)
+                            .build(), bundle).impression()));
                 }
             }
         }
@@ -204,12 +206,13 @@ class RankerTrainingTest {
         assertTrue(bundle.ranker().isEmpty(), "a withheld ranker is not in the bundle");
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(gated, store, ItemStatistics.replayed(gated, store), executor);
-            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(1, 2), 10, null, null,
-                    null, true, null, null, null), bundle);
+            Recommendations r = pipeline.recommend(RecommendationRequest.forUser(TasteClusters.user(1, 2), 10)
+                    .debug(true)
+                    .build(), bundle);
             assertEquals("blend (ranker withheld by training: " + decision + ")", r.debug().rankedBy());
             var blend = PipelineFactory.create(ConfigLoader.withSettings(gated, Map.of("ranking.type", "blend")), store,
-                    ItemStatistics.replayed(gated, store), executor).recommend(new RecommendationRequest(TasteClusters.user(1, 2),
-                    10, null, null, null, false, null, null, null), bundle);
+                    ItemStatistics.replayed(gated, store), executor).recommend(RecommendationRequest.forUser(TasteClusters.user(1, 2), 10)
+                            .build(), bundle);
             assertEquals(blend.items().stream().map(Recommendations.RecommendedItem::id).toList(),
                     r.items().stream().map(Recommendations.RecommendedItem::id).toList(), "the blend's own list is served");
         }
@@ -234,8 +237,9 @@ class RankerTrainingTest {
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Pipeline pipeline = PipelineFactory.create(poorBlend, store, ItemStatistics.replayed(poorBlend, store), executor);
-            Recommendations r = pipeline.recommend(new RecommendationRequest(TasteClusters.user(1, 2), 10, null, null,
-                    null, true, null, null, null), bundle);
+            Recommendations r = pipeline.recommend(RecommendationRequest.forUser(TasteClusters.user(1, 2), 10)
+                    .debug(true)
+                    .build(), bundle);
             assertEquals("learned {click=1.0}", r.debug().rankedBy());
         }
     }
