@@ -1,5 +1,7 @@
 package io.sieve.bundle;
 
+import io.sieve.ann.TopK;
+
 /** Item indexes ordered by descending score (popularity, trending, a segment's favourites). */
 public record RankedList(int[] items, float[] scores) {
     public static final RankedList EMPTY = new RankedList(new int[0], new float[0]);
@@ -16,7 +18,7 @@ public record RankedList(int[] items, float[] scores) {
 
     /** The {@code k} best positive scores of a dense array (index = item), ties by index. */
     public static RankedList top(double[] scores, int k) {
-        int[] items = io.sieve.ann.TopK.positive(scores, k);
+        int[] items = TopK.positive(scores, k);
         float[] values = new float[items.length];
         for (int i = 0; i < items.length; i++) {
             values[i] = (float) scores[items[i]];

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.sieve.ann.VectorMath;
 
 /**
  * The cheap encoder: TF-IDF over words and word pairs, hashed into {@code dimension} signed
@@ -69,7 +70,7 @@ public final class HashedTfIdfEncoder implements TextEncoder {
                 // The sign bit spreads collisions so that they cancel instead of piling up.
                 v[b] += ((hash >>> 31) == 0 ? 1 : -1) * idf[b];
             }
-            out[i] = io.sieve.ann.VectorMath.normalise(v);
+            out[i] = VectorMath.normalise(v);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.sieve.rerank;
 
+import io.sieve.ann.VectorMath;
+
 /**
  * Greedy MAP inference of a DPP (Chen, Zhang and Zhou, NeurIPS 2018, Algorithm 1): the kernel is
  * L = diag(q) S diag(q) with S the similarity Gram matrix and quality q = exp(alpha * relevance),
@@ -50,7 +52,7 @@ final class DeterminantalPointProcess implements Diversifier {
                 if (taken[i]) {
                     continue;
                 }
-                double lji = quality[j] * quality[i] * io.sieve.ann.VectorMath.dot(vectors[j], vectors[i]);
+                double lji = quality[j] * quality[i] * VectorMath.dot(vectors[j], vectors[i]);
                 double dot = 0;
                 for (int t = 0; t < count; t++) {
                     dot += c[t][j] * c[t][i];

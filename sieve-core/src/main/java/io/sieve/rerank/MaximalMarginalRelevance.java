@@ -1,5 +1,7 @@
 package io.sieve.rerank;
 
+import io.sieve.ann.VectorMath;
+
 /**
  * MMR (Carbonell and Goldstein, 1998): repeatedly takes the candidate with the best
  * lambda * relevance - (1 - lambda) * (its highest similarity to anything already chosen).
@@ -33,7 +35,7 @@ final class MaximalMarginalRelevance implements Diversifier {
             chosen[step] = best;
             for (int i = 0; i < n; i++) {
                 if (!taken[i]) {
-                    maxSimilarity[i] = Math.max(maxSimilarity[i], io.sieve.ann.VectorMath.dot(vectors[best], vectors[i]));
+                    maxSimilarity[i] = Math.max(maxSimilarity[i], VectorMath.dot(vectors[best], vectors[i]));
                 }
             }
         }

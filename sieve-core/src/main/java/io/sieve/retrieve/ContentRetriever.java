@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.sieve.ann.VectorMath;
 
 /**
  * Items whose text is closest to what the user liked lately: the mean of the content vectors of
@@ -67,7 +68,7 @@ public final class ContentRetriever implements Retriever {
         String best = null;
         float bestScore = Float.NEGATIVE_INFINITY;
         for (Map.Entry<String, float[]> e : liked.entrySet()) {
-            float s = v == null ? 0 : io.sieve.ann.VectorMath.dot(v, e.getValue());
+            float s = v == null ? 0 : VectorMath.dot(v, e.getValue());
             if (s > bestScore) {
                 best = e.getKey();
                 bestScore = s;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.sieve.model.Attributes;
 
 /**
  * A test on one attribute: {@code attribute op value}, or {@code attribute op <the user's
@@ -92,6 +93,6 @@ public record Condition(String attribute, String op, Object value, String userAt
     }
 
     static double number(Object v) {
-        return io.sieve.model.Attributes.number(v);
+        return Attributes.number(v);
     }
 }

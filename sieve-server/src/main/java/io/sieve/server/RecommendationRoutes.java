@@ -9,6 +9,7 @@ import io.sieve.pipeline.Pipeline;
 import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.pipeline.SimilarItems;
+import io.sieve.model.Ids;
 
 /** Personal recommendations, "more like this" and search by text; each request pins the bundle it started with. */
 final class RecommendationRoutes {
@@ -72,7 +73,7 @@ final class RecommendationRoutes {
         String user = ctx.queryParam("user");
         if (user != null) {
             var errors = new java.util.ArrayList<io.sieve.model.FieldError>();
-            io.sieve.model.Ids.check("user", user, errors);
+            Ids.check("user", user, errors);
             if (!errors.isEmpty()) {
                 throw Problem.invalid(errors).toException();
             }

@@ -32,6 +32,7 @@ class LargeCatalogIT {
         assertTrue(out.contains("trained bundle") && out.contains("25,000 items"), out);
         assertFalse(out.contains("Using incubator modules"), "the launcher drops the JVM's incubator warning:\n" + out);
         assertFalse(out.contains("Copied "), "lightgbm4j's extraction lines are not shown:\n" + out);
+        assertFalse(out.contains("PhysicalCoreExecutor") || out.contains("Preferred f32 species"), "jvector's notes are not shown:\n" + out);
 
         String version = Files.readString(data.resolve("bundles/CURRENT")).trim();
         Path bundle = data.resolve("bundles").resolve(version);
