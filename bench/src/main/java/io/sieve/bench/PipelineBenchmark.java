@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One recommendation request through the whole funnel (context from RocksDB, parallel retrieval,
  * filters, ranking, slate) on MovieLens latest-small, for random known users: {@code learned} ranks
- * with LambdaMART (the default), {@code blend} with the sources' weighted blend. The
+ * with LambdaMART, served whatever its validation says ({@code ranking.gate: false}: on this data the
+ * default withholds it and serves the blend), {@code blend} with the sources' weighted blend. The
  * {@code popularity} variant, a single precomputed list, is the baseline the funnel is compared with.
  *
  * <p>Run: {@code bench/run-jmh.sh PipelineBenchmark} (sample mode reports p50 / p99).
@@ -46,9 +47,9 @@ public class PipelineBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         SieveConfig config = ConfigLoader.defaults();
-        if (!funnel.equals("learned")) {
-            config = ConfigLoader.withSettings(config, Map.of("ranking.type", "blend"));
-        }
+        config = ConfigLoader.withSettings(config, funnel.equals("learned")
+                ? Map.of("ranking.gate", "false")
+                : Map.of("ranking.type", "blend"));
         if (funnel.equals("popularity")) {
             Map<String, String> off = new java.util.HashMap<>();
             config.retrieval().sources().keySet().forEach(s ->

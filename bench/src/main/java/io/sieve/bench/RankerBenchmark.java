@@ -52,7 +52,7 @@ public class RankerBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(),
-                Map.of("ranking.candidates", String.valueOf(CANDIDATES)));
+                Map.of("ranking.candidates", String.valueOf(CANDIDATES), "ranking.gate", "false"));
         data = new BenchData(config);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         statistics = ItemStatistics.replayed(config, data.store);

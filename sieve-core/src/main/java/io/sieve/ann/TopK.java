@@ -33,9 +33,10 @@ public final class TopK {
     }
 
     /**
-     * The best {@code k} of the {@code count} items that {@code accept} lets through, scoring only
-     * those (the filter is far cheaper than a dot product). An interrupted thread gets the best of
-     * the items scanned so far.
+     * The best {@code k} of the {@code count} items that {@code accept} lets through. Each item is
+     * scored first and asked about only if its score would enter the list: the request's
+     * eligibility (item lookups, rules) costs several times a dot product, and once the list is
+     * full few items get that far. An interrupted thread gets the best of the items scanned so far.
      */
     public static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer) {
         if (k <= 0 || count == 0) {
@@ -46,8 +47,9 @@ public final class TopK {
             if ((item & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
                 break;
             }
-            if (accept.test(item)) {
-                top.offer(item, scorer.score(item));
+            double score = scorer.score(item);
+            if (top.takes(item, score) && accept.test(item)) {
+                top.offer(item, score);
             }
         }
         return top.toList();
