@@ -35,7 +35,7 @@ public final class ExactVectorIndex implements VectorIndex {
     @Override
     public List<Neighbour> search(float[] query, int k, IntPredicate accept) {
         VectorIndexes.requireDimension(query, dim);
-        return TopK.scan(count, k, accept, item -> VectorMath.dot(query, 0, vectors, item * dim, dim));
+        return TopK.scanScoringFirst(count, k, accept, item -> VectorMath.dot(query, 0, vectors, item * dim, dim));
     }
 
     @Override

@@ -33,12 +33,26 @@ public final class TopK {
     }
 
     /**
-     * The best {@code k} of the {@code count} items that {@code accept} lets through. Each item is
-     * scored first and asked about only if its score would enter the list: the request's
-     * eligibility (item lookups, rules) costs several times a dot product, and once the list is
-     * full few items get that far. An interrupted thread gets the best of the items scanned so far.
+     * The best {@code k} of the {@code count} items that {@code accept} lets through, asking the
+     * filter first and scoring only what it lets through: for a filter that refuses most items, as
+     * when a graph index falls back to a scan because few items are eligible.
      */
     public static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer) {
+        return scan(count, k, accept, scorer, false);
+    }
+
+    /**
+     * The same best {@code k}, scoring every item first and asking the filter only about those
+     * whose score would enter the list: for a filter that lets most items through and costs more
+     * than a score, as a request's eligibility (catalog lookups, rules) does against a dot product
+     * in an exact index. Once the list is full few items get that far.
+     */
+    public static List<Neighbour> scanScoringFirst(int count, int k, IntPredicate accept, Scorer scorer) {
+        return scan(count, k, accept, scorer, true);
+    }
+
+    /** An interrupted thread gets the best of the items scanned so far. */
+    private static List<Neighbour> scan(int count, int k, IntPredicate accept, Scorer scorer, boolean scoreFirst) {
         if (k <= 0 || count == 0) {
             return List.of();
         }
@@ -47,9 +61,13 @@ public final class TopK {
             if ((item & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
                 break;
             }
-            double score = scorer.score(item);
-            if (top.takes(item, score) && accept.test(item)) {
-                top.offer(item, score);
+            if (scoreFirst) {
+                double score = scorer.score(item);
+                if (top.takes(item, score) && accept.test(item)) {
+                    top.offer(item, score);
+                }
+            } else if (accept.test(item)) {
+                top.offer(item, scorer.score(item));
             }
         }
         return top.toList();
