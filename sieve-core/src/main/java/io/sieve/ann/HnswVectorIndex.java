@@ -153,7 +153,7 @@ public final class HnswVectorIndex implements VectorIndex {
             return List.of();
         }
         VectorFloat<?> q = VECTORS.createFloatVector(query);
-        if (acceptedShare(accept) < scanBelowShare) {
+        if (!acceptsAtLeast(accept, scanBelowShare)) {
             return TopK.scan(size(), n, accept, item -> VectorUtil.dotProduct(q, vectors.getVector(item)));
         }
         int beam = Math.min(size(), Math.max(n, n * params.overquery()));
@@ -184,12 +184,22 @@ public final class HnswVectorIndex implements VectorIndex {
         return copy;
     }
 
-    private double acceptedShare(IntPredicate accept) {
+    /**
+     * Whether {@code accept} takes at least {@code share} of the sampled items. It stops as soon as
+     * enough were accepted: the same answer as counting the whole sample, but where the filter
+     * takes most items (it usually only hides what the user has seen) it is tested on a few dozen
+     * items instead of all {@value #SHARE_SAMPLE}, and each test costs a catalog lookup.
+     */
+    private boolean acceptsAtLeast(IntPredicate accept, double share) {
+        int needed = (int) Math.ceil(share * shareSample.length);
         int accepted = 0;
-        for (int item : shareSample) {
-            accepted += accept.test(item) ? 1 : 0;
+        for (int i = 0; i < shareSample.length && accepted < needed; i++) {
+            if (shareSample.length - i < needed - accepted) {
+                return false;
+            }
+            accepted += accept.test(shareSample[i]) ? 1 : 0;
         }
-        return (double) accepted / shareSample.length;
+        return accepted >= needed;
     }
 
     private GraphSearcher borrowSearcher() {

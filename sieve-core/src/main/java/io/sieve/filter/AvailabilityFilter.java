@@ -1,7 +1,7 @@
 package io.sieve.filter;
 
-import io.sieve.model.Item;
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 
 /** Drops items marked unavailable, and items deleted from the catalog since the model was trained. */
 public final class AvailabilityFilter implements CandidateFilter {
@@ -11,7 +11,7 @@ public final class AvailabilityFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
-        return context.item(itemId).map(Item::isAvailable).orElse(false);
+    public boolean admits(String itemId, Item item, RequestContext context) {
+        return item != null && item.isAvailable();
     }
 }

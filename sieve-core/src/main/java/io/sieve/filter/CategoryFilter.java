@@ -1,6 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 import java.util.Set;
 
 /** When the request names categories, keeps only items in at least one of them. */
@@ -11,13 +12,11 @@ public final class CategoryFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
+    public boolean admits(String itemId, Item item, RequestContext context) {
         Set<String> wanted = context.request().categories();
         if (wanted.isEmpty()) {
             return true;
         }
-        return context.item(itemId)
-                .map(item -> item.categories().stream().anyMatch(wanted::contains))
-                .orElse(false);
+        return item != null && item.categories().stream().anyMatch(wanted::contains);
     }
 }

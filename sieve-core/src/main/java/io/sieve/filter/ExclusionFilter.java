@@ -1,6 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 
 /** Drops the item ids the caller passed in {@code exclude}. */
 public final class ExclusionFilter implements CandidateFilter {
@@ -10,7 +11,7 @@ public final class ExclusionFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
+    public boolean admits(String itemId, Item item, RequestContext context) {
         return !context.request().exclude().contains(itemId);
     }
 }

@@ -1,8 +1,9 @@
 package io.sieve.filter;
 
+import io.sieve.funnel.Candidate;
 import io.sieve.funnel.Eligibility;
 import io.sieve.funnel.RequestContext;
-import io.sieve.funnel.Candidate;
+import io.sieve.model.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,9 @@ public final class FilterStage implements Eligibility {
 
     /** Whether every filter but the one named {@code skipped} admits the item. */
     private boolean admitsExcept(String itemId, RequestContext context, String skipped) {
+        Item item = context.item(itemId).orElse(null);
         for (CandidateFilter f : filters) {
-            if (!f.name().equals(skipped) && !f.admits(itemId, context)) {
+            if (!f.name().equals(skipped) && !f.admits(itemId, item, context)) {
                 return false;
             }
         }
@@ -45,8 +47,9 @@ public final class FilterStage implements Eligibility {
         Map<String, Integer> removed = new LinkedHashMap<>();
         outer:
         for (Candidate c : candidates) {
+            Item item = context.item(c.itemId()).orElse(null);
             for (CandidateFilter f : filters) {
-                if (!f.admits(c.itemId(), context)) {
+                if (!f.admits(c.itemId(), item, context)) {
                     removed.merge(f.name(), 1, Integer::sum);
                     continue outer;
                 }

@@ -1,6 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 
 /** Drops items the user skipped, hid or disliked: a "no" is never answered with the same item. */
 public final class NegativeFeedbackFilter implements CandidateFilter {
@@ -10,7 +11,7 @@ public final class NegativeFeedbackFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
+    public boolean admits(String itemId, Item item, RequestContext context) {
         return !context.negativeItems().contains(itemId);
     }
 }

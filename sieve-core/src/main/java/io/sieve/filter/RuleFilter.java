@@ -1,6 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 
 /**
  * The business rules' exclude and require actions (configured, and the request's own filters).
@@ -13,7 +14,7 @@ public final class RuleFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
-        return context.item(itemId).map(item -> context.rules().refusing(item) == null).orElse(false);
+    public boolean admits(String itemId, Item item, RequestContext context) {
+        return item != null && context.rules().refusing(item) == null;
     }
 }

@@ -1,6 +1,7 @@
 package io.sieve.filter;
 
 import io.sieve.funnel.RequestContext;
+import io.sieve.model.Item;
 
 /** Drops items the user already has an event on of a type configured as {@code seen}. */
 public final class SeenFilter implements CandidateFilter {
@@ -12,7 +13,7 @@ public final class SeenFilter implements CandidateFilter {
     }
 
     @Override
-    public boolean admits(String itemId, RequestContext context) {
+    public boolean admits(String itemId, Item item, RequestContext context) {
         return !context.seenItems().contains(itemId);
     }
 }
