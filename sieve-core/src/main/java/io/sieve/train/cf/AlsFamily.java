@@ -30,9 +30,10 @@ public final class AlsFamily implements ModelFamily {
         var params = new ImplicitAls.Params(p.factors(), p.iterations(), p.regularization(),
                 new Confidence(p.confidence(), p.alpha(), p.epsilon()), p.cgSteps(), p.seed(), p.threads());
         long start = System.nanoTime();
-        AlsModel model = new ImplicitAls(params).fit(interactions,
-                (it, nanos) -> LOG.debug("ALS iteration {}: {} ms", it, nanos / 1_000_000));
-        LOG.info("ALS: {} factors, {} iterations in {} ms", p.factors(), p.iterations(), (System.nanoTime() - start) / 1_000_000);
+        ImplicitAls als = new ImplicitAls(params);
+        AlsModel model = als.fit(interactions, (it, nanos) -> LOG.debug("ALS iteration {}: {} ms", it, nanos / 1_000_000));
+        LOG.info("ALS: {} factors, {} iterations in {} ms ({})", p.factors(), p.iterations(),
+                (System.nanoTime() - start) / 1_000_000, als.kernels());
         var items = model.items();
         return new Indexed<>(model, VectorIndexes.build(items.data(), items.rows(), items.dim(), ann));
     }

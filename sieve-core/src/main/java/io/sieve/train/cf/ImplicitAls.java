@@ -1,9 +1,7 @@
 package io.sieve.train.cf;
 
-import io.sieve.ann.VectorMath;
 import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.Confidence;
-import io.sieve.bundle.cf.DenseMath;
 import io.sieve.bundle.cf.Factors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -29,9 +27,20 @@ public final class ImplicitAls {
     }
 
     private final Params params;
+    private final CgKernels kernels;
 
     public ImplicitAls(Params params) {
+        this(params, CgKernels.best());
+    }
+
+    ImplicitAls(Params params, CgKernels kernels) {
         this.params = params;
+        this.kernels = kernels;
+    }
+
+    /** Which inner loops run: the Java Vector API's or plain Java's. */
+    public String kernels() {
+        return kernels.name();
     }
 
     public AlsModel fit(InteractionMatrix userItems, IterationListener listener) {
@@ -39,7 +48,10 @@ public final class ImplicitAls {
         int k = params.factors();
         Factors users = Factors.random(userItems.rows(), k, 0.01, params.seed());
         Factors items = Factors.random(userItems.columns(), k, 0.01, params.seed() + 1);
-        ForkJoinPool pool = params.threads() > 0 ? new ForkJoinPool(params.threads()) : ForkJoinPool.commonPool();
+        // Not the common pool: it has one thread fewer than the machine has cores (the caller is
+        // meant to be the last), and a task submitted to it runs without the caller, so ALS on 2
+        // cores ran on one (BENCHMARKS.md, issue 13).
+        ForkJoinPool pool = new ForkJoinPool(params.threads() > 0 ? params.threads() : Runtime.getRuntime().availableProcessors());
         try {
             for (int it = 0; it < params.iterations(); it++) {
                 long start = System.nanoTime();
@@ -48,9 +60,7 @@ public final class ImplicitAls {
                 listener.iterationDone(it, System.nanoTime() - start);
             }
         } finally {
-            if (pool != ForkJoinPool.commonPool()) {
-                pool.shutdown();
-            }
+            pool.shutdown();
         }
         return new AlsModel(items, params.regularization(), params.confidence());
     }
@@ -62,9 +72,10 @@ public final class ImplicitAls {
         for (int d = 0; d < k; d++) {
             gram[d * k + d] += params.regularization();
         }
+        CgKernels.Product gramPlusReg = kernels.product(gram, k);
         pool.submit(() -> IntStream.range(0, m.rows()).parallel().forEach(row -> {
             float[] x = target.row(row);
-            conjugateGradient(m, row, fixed, gram, x);
+            conjugateGradient(m, row, fixed, gramPlusReg, x);
             System.arraycopy(x, 0, target.data(), target.offset(row), k);
         })).join();
     }
@@ -73,35 +84,35 @@ public final class ImplicitAls {
      * Minimises ||C^(1/2) (p - Y x)||² + λ||x||² for one row: A = YᵀY + λI + Yᵀ(C − I)Y and
      * b = Yᵀ C p, where only the row's observed columns contribute to the sparse parts.
      */
-    private void conjugateGradient(InteractionMatrix m, int row, Factors y, double[] gramPlusReg, float[] x) {
+    private void conjugateGradient(InteractionMatrix m, int row, Factors y, CgKernels.Product gramPlusReg, float[] x) {
         int k = y.dim();
         float[] yd = y.data();
         float[] r = new float[k];
         float[] p = new float[k];
         float[] ap = new float[k];
-        DenseMath.multiply(gramPlusReg, x, r, k);
+        gramPlusReg.times(x, r);
         for (int d = 0; d < k; d++) {
             r[d] = -r[d];
         }
         for (int q = m.rowStart()[row]; q < m.rowStart()[row + 1]; q++) {
             double c = params.confidence().of(m.values()[q]);
             int o = y.offset(m.cols()[q]);
-            float dot = VectorMath.dot(yd, o, x, 0, k);
-            DenseMath.axpy((float) (c - (c - 1) * dot), yd, o, r, 0, k);
+            float dot = kernels.dot(yd, o, x, 0, k);
+            kernels.axpy((float) (c - (c - 1) * dot), yd, o, r, 0, k);
         }
         System.arraycopy(r, 0, p, 0, k);
-        double rsOld = VectorMath.dot(r, 0, r, 0, k);
+        double rsOld = kernels.dot(r, 0, r, 0, k);
         for (int step = 0; step < params.cgSteps() && rsOld > 1e-20; step++) {
-            DenseMath.multiply(gramPlusReg, p, ap, k);
+            gramPlusReg.times(p, ap);
             for (int q = m.rowStart()[row]; q < m.rowStart()[row + 1]; q++) {
                 double c = params.confidence().of(m.values()[q]);
                 int o = y.offset(m.cols()[q]);
-                DenseMath.axpy((float) ((c - 1) * VectorMath.dot(yd, o, p, 0, k)), yd, o, ap, 0, k);
+                kernels.axpy((float) ((c - 1) * kernels.dot(yd, o, p, 0, k)), yd, o, ap, 0, k);
             }
-            double alpha = rsOld / VectorMath.dot(p, 0, ap, 0, k);
-            DenseMath.axpy((float) alpha, p, 0, x, 0, k);
-            DenseMath.axpy((float) -alpha, ap, 0, r, 0, k);
-            double rsNew = VectorMath.dot(r, 0, r, 0, k);
+            double alpha = rsOld / kernels.dot(p, 0, ap, 0, k);
+            kernels.axpy((float) alpha, p, 0, x, 0, k);
+            kernels.axpy((float) -alpha, ap, 0, r, 0, k);
+            double rsNew = kernels.dot(r, 0, r, 0, k);
             for (int d = 0; d < k; d++) {
                 p[d] = (float) (r[d] + rsNew / rsOld * p[d]);
             }
