@@ -66,7 +66,11 @@ drop_incubator_warning() {
   exec cat
 }
 
+# Training phases draw a progress bar when a person watches standard error, and log otherwise.
+progress=log
+[ -t 2 ] && progress=bar
+
 # exec: the JVM takes this process's id, so signals sent to ./sieve reach it.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  "$heap_opt" "-XX:ErrorFile=$log_dir/hs_err_pid%p.log" "-XX:ReplayDataFile=$log_dir/replay_pid%p.log" \
+  "-Dsieve.progress=$progress" "$heap_opt" "-XX:ErrorFile=$log_dir/hs_err_pid%p.log" "-XX:ReplayDataFile=$log_dir/replay_pid%p.log" \
   ${SIEVE_JAVA_OPTS:-} -jar "$jar" "$@" 2> >(drop_incubator_warning >&2)

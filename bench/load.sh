@@ -2,8 +2,9 @@
 # The load benchmark (issue 13): a synthetic store is generated, imported, trained and served as a
 # user would (./sieve, the shaded jar), then GET /v1/recommendations is driven open-loop at fixed
 # rates for random users (io.sieve.bench.OpenLoopLoad: latency from each request's scheduled send
-# time, so queueing is not hidden). Two funnels in the same run: every default, and the baseline,
-# popularity alone with the blend (no ranker), whose ratio says what the full funnel costs.
+# time, so queueing is not hidden). Three funnels in the same run: every default; every source
+# blended without the learned ranker; and the baseline, popularity alone, whose ratio says what
+# the full funnel costs.
 #
 # Usage: bench/load.sh [items users events]      default 100000 200000 3000000
 # Environment: RATES (req/s, default "25 50 100 200 400 800"), SECONDS_PER_RATE (default 30),
@@ -50,6 +51,8 @@ fi
 echo "import: $(cat "$work/import.time" 2>/dev/null || echo "not in this run"); train: $(cat "$work/train.time" 2>/dev/null || echo "not in this run")"
 grep -E "^ranker|served|withheld" "$work/train.log" | head -3 || true
 
+# The blend: every source, no learned ranker.
+printf 'ranking: {type: blend}\n' > "$work/blend.yaml"
 # The baseline: popularity alone, blended (no ranker), every other source off.
 cat > "$work/popularity.yaml" <<'EOF'
 ranking: {type: blend}
@@ -92,4 +95,5 @@ serve() {  # serve <label> [config]: starts the server, times start to ready, dr
 }
 
 serve "default funnel"
+serve "blend funnel" "$work/blend.yaml"
 serve "popularity only (baseline)" "$work/popularity.yaml"

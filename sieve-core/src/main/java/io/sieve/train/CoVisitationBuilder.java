@@ -58,23 +58,26 @@ public final class CoVisitationBuilder {
         int[][] rowItems = new int[itemCount][];
         float[][] rowScores = new float[itemCount][];
         ThreadLocal<RowWorkspace> workspace = ThreadLocal.withInitial(() -> new RowWorkspace(itemCount));
-        IntStream.range(0, itemCount).parallel().forEach(i -> {
-            RowWorkspace ws = workspace.get();
-            for (int k = 0; k < postUser[i].length; k++) {
-                int u = postUser[i][k];
-                int p = postPos[i][k];
-                int[] items = users.get(u);
-                float[] w = weights.get(u);
-                int from = params.window() == 0 ? 0 : Math.max(0, p - params.window());
-                int to = params.window() == 0 ? items.length : Math.min(items.length, p + params.window() + 1);
-                for (int q = from; q < to; q++) {
-                    if (q != p) {
-                        ws.add(items[q], Math.min(w[p], w[q]));
+        try (Progress progress = Progress.start("co-visitation", itemCount, "items")) {
+            IntStream.range(0, itemCount).parallel().forEach(i -> {
+                RowWorkspace ws = workspace.get();
+                for (int k = 0; k < postUser[i].length; k++) {
+                    int u = postUser[i][k];
+                    int p = postPos[i][k];
+                    int[] items = users.get(u);
+                    float[] w = weights.get(u);
+                    int from = params.window() == 0 ? 0 : Math.max(0, p - params.window());
+                    int to = params.window() == 0 ? items.length : Math.min(items.length, p + params.window() + 1);
+                    for (int q = from; q < to; q++) {
+                        if (q != p) {
+                            ws.add(items[q], Math.min(w[p], w[q]));
+                        }
                     }
                 }
-            }
-            ws.topNeighbours(i, norm, params, rowItems, rowScores);
-        });
+                ws.topNeighbours(i, norm, params, rowItems, rowScores);
+                progress.step();
+            });
+        }
         return pack(rowItems, rowScores);
     }
 

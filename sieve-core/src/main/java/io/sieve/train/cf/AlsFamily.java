@@ -6,6 +6,7 @@ import io.sieve.bundle.Indexed;
 import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.Confidence;
 import io.sieve.config.SieveConfig.TrainingConfig;
+import io.sieve.train.Progress;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,10 @@ public final class AlsFamily implements ModelFamily {
                 new Confidence(p.confidence(), p.alpha(), p.epsilon()), p.cgSteps(), p.seed(), p.threads());
         long start = System.nanoTime();
         ImplicitAls als = new ImplicitAls(params);
-        AlsModel model = als.fit(interactions, (it, nanos) -> LOG.debug("ALS iteration {}: {} ms", it, nanos / 1_000_000));
+        AlsModel model;
+        try (Progress progress = Progress.start("ALS", p.iterations(), "iterations")) {
+            model = als.fit(interactions, (it, nanos) -> progress.step());
+        }
         LOG.info("ALS: {} factors, {} iterations in {} ms ({})", p.factors(), p.iterations(),
                 (System.nanoTime() - start) / 1_000_000, als.kernels());
         var items = model.items();

@@ -7,6 +7,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.funnel.Candidate;
 import io.sieve.store.Store;
+import io.sieve.train.Progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,12 +72,15 @@ final class HeldOutLists {
             List<RequestReplay.Request> requests = new ArrayList<>(byRequest.keySet());
             requests.sort(Comparator.comparing(RequestReplay.Request::at).thenComparing(RequestReplay.Request::user));
             int[] counts = new int[3];
-            new RequestReplay(config).replay(view, foldRetrieval, events, impressions, requests, row -> {
-                HeldOutPlan.Request request = byRequest.get(row.request());
-                counts[0] += add(rows, row.candidates(), row.features(), request, objectives);
-                counts[1] += request.labels().size();
-                counts[2]++;
-            });
+            try (Progress progress = Progress.start("ranker lists, fold " + fold, requests.size(), "lists")) {
+                new RequestReplay(config).replay(view, foldRetrieval, events, impressions, requests, row -> {
+                    HeldOutPlan.Request request = byRequest.get(row.request());
+                    counts[0] += add(rows, row.candidates(), row.features(), request, objectives);
+                    counts[1] += request.labels().size();
+                    counts[2]++;
+                    progress.step();
+                });
+            }
             retrieved += counts[0];
             labelled += counts[1];
             lists += counts[2];

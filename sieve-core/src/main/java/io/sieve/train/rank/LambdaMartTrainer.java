@@ -7,6 +7,7 @@ import io.github.metarank.lightgbm4j.LGBMException;
 import io.sieve.config.SieveConfig.RankerTraining;
 import io.sieve.feature.FeatureSchema;
 import io.sieve.nativelib.NativeLibraries;
+import io.sieve.train.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,16 +49,19 @@ final class LambdaMartTrainer {
             booster.addValidData(stopSet);
             double best = Double.NEGATIVE_INFINITY;
             int bestTrees = 0;
-            for (int t = 1; t <= settings.trees(); t++) {
-                if (booster.updateOneIter()) {
-                    break; // no further split improves the loss
-                }
-                double ndcg = booster.getEval(1)[0];
-                if (ndcg > best) {
-                    best = ndcg;
-                    bestTrees = t;
-                } else if (t - bestTrees >= settings.earlyStoppingRounds()) {
-                    break;
+            // Early stopping usually ends it before the bar is full.
+            try (Progress progress = Progress.start("ranker " + objective, settings.trees(), "trees")) {
+                for (int t = 1; t <= settings.trees(); t++, progress.step()) {
+                    if (booster.updateOneIter()) {
+                        break; // no further split improves the loss
+                    }
+                    double ndcg = booster.getEval(1)[0];
+                    if (ndcg > best) {
+                        best = ndcg;
+                        bestTrees = t;
+                    } else if (t - bestTrees >= settings.earlyStoppingRounds()) {
+                        break;
+                    }
                 }
             }
             bestTrees = Math.max(bestTrees, 1);
