@@ -73,11 +73,14 @@ serve() {  # serve <label> [config]: starts the server, times start to ready, dr
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   local started
+  # Each run serves a copy: the impressions it logs must not reach the next run or the next training.
+  rm -rf "$work/serving"
+  cp -a "$work/store" "$work/serving"
   started=$(date +%s.%N)
   if [ -n "$config" ]; then
-    "$sieve" serve --data-dir "$work/store" --port "$port" --config "$config" > "$work/serve-$label.log" 2>&1 &
+    "$sieve" serve --data-dir "$work/serving" --port "$port" --config "$config" > "$work/serve-$label.log" 2>&1 &
   else
-    "$sieve" serve --data-dir "$work/store" --port "$port" > "$work/serve-$label.log" 2>&1 &
+    "$sieve" serve --data-dir "$work/serving" --port "$port" > "$work/serve-$label.log" 2>&1 &
   fi
   server_pid=$!
   until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do
@@ -89,9 +92,11 @@ serve() {  # serve <label> [config]: starts the server, times start to ready, dr
   echo
   "$JAVA_HOME/bin/java" -cp "$here/bench/target/benchmarks.jar" io.sieve.bench.OpenLoopLoad \
     "http://127.0.0.1:$port" "$users" "$seconds" "$warmup" "$server_pid" $rates
+  grep -o "feature statistics of .*" "$work/serve-$label.log" || true
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
+  rm -rf "$work/serving"
 }
 
 serve "default funnel"

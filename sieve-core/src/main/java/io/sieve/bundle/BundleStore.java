@@ -69,9 +69,21 @@ public final class BundleStore {
 
     /** Writes the bundle, points CURRENT at it, and removes all but the newest {@code keep} bundles. */
     public Path publish(ModelBundle bundle, int keep) {
+        return publish(bundle, keep, Map.of());
+    }
+
+    /**
+     * {@link #publish(ModelBundle, int)} with files the bundle carries for other layers, by name
+     * (the feature store's statistics snapshot): checksummed with the rest, read back by
+     * {@link #attachment}.
+     */
+    public Path publish(ModelBundle bundle, int keep, Map<String, byte[]> attachments) {
         try {
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, ".incoming-");
+            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
+                Files.write(tmp.resolve(a.getKey()), a.getValue());
+            }
             write(bundle, tmp);
             Path dir = root.resolve(bundle.version());
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -114,6 +126,27 @@ public final class BundleStore {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new BundleRefusedException(version, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * A file published with the bundle ({@link #publish(ModelBundle, int, Map)}), if the bundle has
+     * it and it matches its checksum; a bundle that cannot be read has none.
+     */
+    public Optional<byte[]> attachment(String version, String name) {
+        Path dir = root.resolve(version);
+        try {
+            JsonNode files = Json.MAPPER.readTree(dir.resolve(MANIFEST).toFile()).get(FILES);
+            if (files == null || !files.has(name)) {
+                return Optional.empty();
+            }
+            FileDigests.FileDigest digest = Json.MAPPER.treeToValue(files.get(name), FileDigests.FileDigest.class);
+            if (FileDigests.mismatch(dir, Map.of(name, digest)).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllBytes(dir.resolve(name)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

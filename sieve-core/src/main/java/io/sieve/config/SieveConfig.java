@@ -256,7 +256,8 @@ public record SieveConfig(
                                  @NotNull List<@NotNull String> surfaces,
                                  @NotNull List<@NotNull String> devices,
                                  @NotNull @TimeZoneName String timeZone,
-                                 @Positive int recentItems) {
+                                 @Positive int recentItems,
+                                 @PositiveOrZero int snapshotLatenessMinutes) {
     }
 
     /**

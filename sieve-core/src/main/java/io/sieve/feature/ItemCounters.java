@@ -1,5 +1,9 @@
 package io.sieve.feature;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Time-decayed counters of one item. Every counter k decays with half-life h[k], the last one never
  * (the all-time count). A single "last update" time serves all counters, so reading at time t is
@@ -65,6 +69,34 @@ final class ItemCounters {
     /** Time of the earliest event or impression, or {@code Long.MAX_VALUE} when none. */
     synchronized long firstMs() {
         return firstMs;
+    }
+
+    /** Its whole state, for {@link StatisticsSnapshot}. */
+    synchronized void writeTo(DataOutput out) throws IOException {
+        for (double[] kind : counts) {
+            for (double c : kind) {
+                out.writeDouble(c);
+            }
+        }
+        out.writeDouble(valueSum);
+        out.writeDouble(valueCount);
+        out.writeLong(lastMs);
+        out.writeLong(firstMs);
+    }
+
+    /** Counters as {@link #writeTo} wrote them, for the same half-lives. */
+    static ItemCounters readFrom(DataInput in, double[] halfLivesMs) throws IOException {
+        ItemCounters c = new ItemCounters(halfLivesMs);
+        for (double[] kind : c.counts) {
+            for (int w = 0; w < kind.length; w++) {
+                kind[w] = in.readDouble();
+            }
+        }
+        c.valueSum = in.readDouble();
+        c.valueCount = in.readDouble();
+        c.lastMs = in.readLong();
+        c.firstMs = in.readLong();
+        return c;
     }
 
     private void decayTo(long atMs) {

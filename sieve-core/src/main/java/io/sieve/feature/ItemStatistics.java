@@ -5,12 +5,17 @@ import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.model.Impression;
 import io.sieve.store.Store;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Consumer;
 
 
 /**
@@ -56,17 +61,46 @@ public final class ItemStatistics {
      */
     public static ItemStatistics replayed(SieveConfig config, Store store) {
         ItemStatistics statistics = of(config);
-        List<Impression> impressions = new java.util.ArrayList<>();
-        store.forEachImpression(impressions::add);
-        int[] next = {0};
-        store.forEachEvent(e -> {
-            while (next[0] < impressions.size() && impressions.get(next[0]).timestamp().isBefore(e.timestamp())) {
-                statistics.apply(impressions.get(next[0]++));
-            }
-            statistics.apply(e);
-        });
-        impressions.subList(next[0], impressions.size()).forEach(statistics::apply);
+        statistics.replay(store);
         return statistics;
+    }
+
+    /** Applies everything in the store, events and impressions in time order: {@link #replayed} into these statistics. */
+    public void replay(Store store) {
+        replay(store, null, null);
+    }
+
+    /**
+     * Applies the store's events and impressions stamped after {@code after} and up to {@code until}
+     * (null: no bound), in time order.
+     */
+    void replay(Store store, Instant after, Instant until) {
+        // Held while the events stream by, so only what the statistics read: logged impressions
+        // carry every shown item's features, and a live store has one per request served.
+        List<Slate> impressions = new java.util.ArrayList<>();
+        Consumer<Impression> keep = i -> {
+            if (until == null || !i.timestamp().isAfter(until)) {
+                impressions.add(Slate.of(i));
+            }
+        };
+        int[] next = {0};
+        Consumer<Event> apply = e -> {
+            if (until != null && e.timestamp().isAfter(until)) {
+                return;
+            }
+            while (next[0] < impressions.size() && impressions.get(next[0]).timestamp().isBefore(e.timestamp())) {
+                apply(impressions.get(next[0]++));
+            }
+            apply(e);
+        };
+        if (after == null) {
+            store.forEachImpression(keep);
+            store.forEachEvent(apply);
+        } else {
+            store.forEachImpressionAfter(after, keep);
+            store.forEachEventAfter(after, apply);
+        }
+        impressions.subList(next[0], impressions.size()).forEach(this::apply);
     }
 
     /**
@@ -107,13 +141,24 @@ public final class ItemStatistics {
     }
 
     public void apply(Impression impression) {
+        apply(Slate.of(impression));
+    }
+
+    /** What the statistics read of a logged impression: when, and which items. */
+    private record Slate(Instant timestamp, String[] items) {
+        static Slate of(Impression impression) {
+            return new Slate(impression.timestamp(), impression.items().stream().map(Impression.Shown::item).toArray(String[]::new));
+        }
+    }
+
+    private void apply(Slate slate) {
         // Counted on the data's clock: an impression stamped later than the newest event must not
         // decay the item's windows past the moment features are read at.
         long newest = newestEventMs.get();
-        long at = newest == Long.MIN_VALUE ? impression.timestamp().toEpochMilli()
-                : Math.min(newest, impression.timestamp().toEpochMilli());
-        for (Impression.Shown shown : impression.items()) {
-            counters(shown.item()).add(ItemCounters.IMPRESSION, 1, at);
+        long at = newest == Long.MIN_VALUE ? slate.timestamp().toEpochMilli()
+                : Math.min(newest, slate.timestamp().toEpochMilli());
+        for (String item : slate.items()) {
+            counters(item).add(ItemCounters.IMPRESSION, 1, at);
         }
     }
 
@@ -142,6 +187,29 @@ public final class ItemStatistics {
 
     public int size() {
         return items.size();
+    }
+
+    /** Every item's counters and the global sums, for {@link StatisticsSnapshot}. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(newestEventMs.get());
+        out.writeDouble(valueSum.sum());
+        out.writeDouble(valueCount.sum());
+        out.writeInt(items.size());
+        for (Map.Entry<String, ItemCounters> e : items.entrySet()) {
+            out.writeUTF(e.getKey());
+            e.getValue().writeTo(out);
+        }
+    }
+
+    /** Adds what {@link #writeTo} wrote to these (empty) statistics. */
+    void readFrom(DataInput in) throws IOException {
+        newestEventMs.accumulateAndGet(in.readLong(), Math::max);
+        valueSum.add(in.readDouble());
+        valueCount.add(in.readDouble());
+        for (int n = in.readInt(); n > 0; n--) {
+            String item = in.readUTF();
+            items.put(item, ItemCounters.readFrom(in, halfLivesMs));
+        }
     }
 
     private ItemCounters counters(String item) {

@@ -29,6 +29,15 @@ public interface EventLog {
     /** Every event in timestamp order, oldest first; ties by user, item, then type. */
     void forEachEvent(Consumer<Event> action);
 
+    /** {@link #forEachEvent}, only the events stamped after {@code after}: a backend that keeps them by time starts there. */
+    default void forEachEventAfter(Instant after, Consumer<Event> action) {
+        forEachEvent(e -> {
+            if (e.timestamp().isAfter(after)) {
+                action.accept(e);
+            }
+        });
+    }
+
     /** Number of stored events; a backend may estimate it (RocksDB does, for large stores). */
     long eventCount();
 }

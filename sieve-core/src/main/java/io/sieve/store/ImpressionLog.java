@@ -1,6 +1,7 @@
 package io.sieve.store;
 
 import io.sieve.model.Impression;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,6 +34,15 @@ public interface ImpressionLog {
 
     /** Every logged impression in timestamp order, oldest first; ties by request id. */
     void forEachImpression(Consumer<Impression> action);
+
+    /** {@link #forEachImpression}, only the impressions stamped after {@code after}. */
+    default void forEachImpressionAfter(Instant after, Consumer<Impression> action) {
+        forEachImpression(i -> {
+            if (i.timestamp().isAfter(after)) {
+                action.accept(i);
+            }
+        });
+    }
 
     /** Number of logged impressions; a backend may estimate it (RocksDB does, for large stores). */
     long impressionCount();

@@ -335,6 +335,11 @@ final class RocksStore implements Store {
     }
 
     @Override
+    public void forEachEventAfter(Instant after, Consumer<Event> action) {
+        forEachAfter(events, after, value -> action.accept(EventCodec.decode(value)));
+    }
+
+    @Override
     public long eventCount() {
         try {
             return db.getLongProperty(events, "rocksdb.estimate-num-keys");
@@ -410,6 +415,34 @@ final class RocksStore implements Store {
         try (RocksIterator it = db.newIterator(impressions)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 action.accept(readJson(it.value(), Impression.class));
+            }
+        }
+    }
+
+    @Override
+    public void forEachImpressionAfter(Instant after, Consumer<Impression> action) {
+        if (impressions != null) {
+            forEachAfter(impressions, after, value -> action.accept(readJson(value, Impression.class)));
+        }
+    }
+
+    /**
+     * The values of a column family keyed by epoch millisecond first (big-endian), from the first
+     * millisecond after {@code after}. Times before 1970 sort after all others as bytes, so the
+     * scan starts at the first key from 1970 on when it can, and every key's time is checked.
+     */
+    private void forEachAfter(ColumnFamilyHandle family, Instant after, Consumer<byte[]> action) {
+        long from = after.toEpochMilli() + 1;
+        try (RocksIterator it = db.newIterator(family)) {
+            if (from > 0) {
+                it.seek(ByteBuffer.allocate(Long.BYTES).putLong(from).array());
+            } else {
+                it.seekToFirst();
+            }
+            for (; it.isValid(); it.next()) {
+                if (ByteBuffer.wrap(it.key()).getLong() >= from) {
+                    action.accept(it.value());
+                }
             }
         }
     }

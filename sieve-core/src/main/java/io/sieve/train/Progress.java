@@ -1,6 +1,7 @@
 package io.sieve.train;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -32,10 +33,13 @@ public final class Progress implements AutoCloseable {
             builder.setUpdateIntervalMillis(500);
         } else {
             long started = System.nanoTime();
+            // The bar is drawn once more on close, as it was last drawn if it has not moved since.
+            AtomicReference<String> last = new AtomicReference<>("");
             builder.setUpdateIntervalMillis((int) LOG_EVERY.toMillis()).setMaxRenderedLength(120)
                     .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                        if (System.nanoTime() - started >= LOG_EVERY.toNanos() / 2) {
-                            LOG.info(line.strip());
+                        String text = line.strip();
+                        if (System.nanoTime() - started >= LOG_EVERY.toNanos() / 2 && !last.getAndSet(text).equals(text)) {
+                            LOG.info(text);
                         }
                     }));
         }

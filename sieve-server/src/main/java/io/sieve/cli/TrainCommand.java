@@ -3,14 +3,15 @@ package io.sieve.cli;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("the store in " + dataDir + " has no events: run 'sieve import' first");
         }
         ModelBundle bundle = new Trainer(config, Clock.systemUTC()).train(store);
-        new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep());
+        // The feature store's statistics travel with the bundle, so that a server starts in seconds.
+        new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep(), Map.of(StatisticsSnapshot.FILE,
+                StatisticsSnapshot.of(config, store, bundle.manifest().watermark())));
         return bundle;
     }
 

@@ -6,6 +6,7 @@ import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.retrieve.RetrievalStage;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,22 @@ public final class SieveServer implements AutoCloseable {
         this.host = host;
     }
 
+    /**
+     * The current bundle's statistics snapshot and what the store holds after it, or, without a
+     * usable snapshot, a replay of the whole store.
+     */
+    private static ItemStatistics startingStatistics(SieveConfig config, Store store, BundleStore bundles) {
+        long start = System.nanoTime();
+        Optional<ItemStatistics> restored = bundles.currentVersion()
+                .flatMap(version -> bundles.attachment(version, StatisticsSnapshot.FILE))
+                .flatMap(snapshot -> StatisticsSnapshot.restore(config, store, snapshot));
+        ItemStatistics statistics = restored.orElseGet(() -> ItemStatistics.replayed(config, store));
+        LOG.info("feature statistics of {} items {} in {} ms", statistics.size(),
+                restored.isPresent() ? "from the bundle's snapshot and the store after it" : "replayed from the whole store",
+                (System.nanoTime() - start) / 1_000_000);
+        return statistics;
+    }
+
     /** Starts on the configured host; port 0 picks a free port. */
     public static SieveServer start(SieveConfig config, Store store, Path dataDir, int port) {
         return start(config, store, dataDir, config.server().host(), port);
@@ -72,11 +90,11 @@ public final class SieveServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
         // The feature store's online state starts from everything stored, then follows each event.
-        ItemStatistics statistics = ItemStatistics.replayed(config, store);
+        BundleStore bundles = new BundleStore(dataDir);
+        ItemStatistics statistics = startingStatistics(config, store, bundles);
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
         ServerMetrics metrics = new ServerMetrics(clock,
                 pipeline.retrieval().sources().stream().map(RetrievalStage.Source::name).toList());
-        BundleStore bundles = new BundleStore(dataDir);
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
                 () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
         metrics.watch(model);
