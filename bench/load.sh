@@ -4,7 +4,7 @@
 # rates for random users (io.sieve.bench.OpenLoopLoad: latency from each request's scheduled send
 # time, so queueing is not hidden). Three funnels in the same run: every default; every source
 # blended without the learned ranker; and the baseline, popularity alone, whose ratio says what
-# the full funnel costs.
+# the full funnel costs. Then durable ingest through POST /v1/events/batch (io.sieve.bench.IngestLoad).
 #
 # Usage: bench/load.sh [items users events]      default 100000 200000 3000000
 # Environment: RATES (req/s, default "25 50 100 200 400 800"), SECONDS_PER_RATE (default 30),
@@ -68,8 +68,8 @@ retrieval:
     onboarding: {enabled: false}
 EOF
 
-serve() {  # serve <label> [config]: starts the server, times start to ready, drives the load
-  local label="$1" config="${2:-}"
+serve() {  # serve <label> [config] [ingest]: starts the server, times start to ready, drives the load
+  local label="$1" config="${2:-}" driver="${3:-recommendations}"
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   local started
@@ -88,10 +88,21 @@ serve() {  # serve <label> [config]: starts the server, times start to ready, dr
     sleep 0.1
   done
   echo
-  echo "### $label: ready $(python3 -c "import time; print(round(time.time() - $started, 1))") s after start; open loop, $seconds s per rate after a ${warmup} s warm-up"
+  local how="open loop, $seconds s per rate after a ${warmup} s warm-up"
+  [ "$driver" = ingest ] && how="each client waits for each batch's answer"
+  echo "### $label: ready $(python3 -c "import time; print(round(time.time() - $started, 1))") s after start; $how"
   echo
-  "$JAVA_HOME/bin/java" -cp "$here/bench/target/benchmarks.jar" io.sieve.bench.OpenLoopLoad \
-    "http://127.0.0.1:$port" "$users" "$seconds" "$warmup" "$server_pid" $rates
+  if [ "$driver" = ingest ]; then
+    echo "| clients x batches | durable events/s | batch p50 | batch p99 | failed batches |"
+    echo "| --- | --- | --- | --- | --- |"
+    for clients in 1 4; do
+      "$JAVA_HOME/bin/java" -cp "$here/bench/target/benchmarks.jar" io.sieve.bench.IngestLoad \
+        "http://127.0.0.1:$port" "$clients" $((200 / clients)) 1000 "$items"
+    done
+  else
+    "$JAVA_HOME/bin/java" -cp "$here/bench/target/benchmarks.jar" io.sieve.bench.OpenLoopLoad \
+      "http://127.0.0.1:$port" "$users" "$seconds" "$warmup" "$server_pid" $rates
+  fi
   grep -o "feature statistics of .*" "$work/serve-$label.log" || true
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
@@ -102,3 +113,5 @@ serve() {  # serve <label> [config]: starts the server, times start to ready, dr
 serve "default funnel"
 serve "blend funnel" "$work/blend.yaml"
 serve "popularity only (baseline)" "$work/popularity.yaml"
+# Durable ingest: POST /v1/events/batch, 200 batches of 1,000 new events, by one client and by four.
+serve "ingest" "" ingest
