@@ -75,7 +75,8 @@ serve() {  # serve <label> [config] [ingest]: starts the server, times start to 
   local started
   # Each run serves a copy: the impressions it logs must not reach the next run or the next training.
   rm -rf "$work/serving"
-  cp -a "$work/store" "$work/serving"
+  mkdir -p "$work/serving"
+  cp -a "$work/store/." "$work/serving/"
   started=$(date +%s.%N)
   if [ -n "$config" ]; then
     "$sieve" serve --data-dir "$work/serving" --port "$port" --config "$config" > "$work/serve-$label.log" 2>&1 &
