@@ -75,32 +75,47 @@ public final class ItemStatistics {
      * (null: no bound), in time order.
      */
     void replay(Store store, Instant after, Instant until) {
-        // Held while the events stream by, so only what the statistics read: logged impressions
-        // carry every shown item's features, and a live store has one per request served.
-        List<Slate> impressions = new java.util.ArrayList<>();
+        replay(store, after, until, slates(store, after, until));
+    }
+
+    /**
+     * The store's impressions stamped after {@code after} and up to {@code until} (null: no bound),
+     * oldest first, as the statistics read them: held while the events stream by, and a logged
+     * impression carries every shown item's features, in a store that gains one per request.
+     */
+    static List<Slate> slates(Store store, Instant after, Instant until) {
+        List<Slate> slates = new java.util.ArrayList<>();
         Consumer<Impression> keep = i -> {
             if (until == null || !i.timestamp().isAfter(until)) {
-                impressions.add(Slate.of(i));
+                slates.add(Slate.of(i));
             }
         };
+        if (after == null) {
+            store.forEachImpression(keep);
+        } else {
+            store.forEachImpressionAfter(after, keep);
+        }
+        return slates;
+    }
+
+    /** Applies the store's events stamped in ({@code after}, {@code until}] and {@code slates} (oldest first), in time order. */
+    void replay(Store store, Instant after, Instant until, List<Slate> slates) {
         int[] next = {0};
         Consumer<Event> apply = e -> {
             if (until != null && e.timestamp().isAfter(until)) {
                 return;
             }
-            while (next[0] < impressions.size() && impressions.get(next[0]).timestamp().isBefore(e.timestamp())) {
-                apply(impressions.get(next[0]++));
+            while (next[0] < slates.size() && slates.get(next[0]).timestamp().isBefore(e.timestamp())) {
+                apply(slates.get(next[0]++));
             }
             apply(e);
         };
         if (after == null) {
-            store.forEachImpression(keep);
             store.forEachEvent(apply);
         } else {
-            store.forEachImpressionAfter(after, keep);
             store.forEachEventAfter(after, apply);
         }
-        impressions.subList(next[0], impressions.size()).forEach(this::apply);
+        slates.subList(next[0], slates.size()).forEach(this::apply);
     }
 
     /**
@@ -145,9 +160,26 @@ public final class ItemStatistics {
     }
 
     /** What the statistics read of a logged impression: when, and which items. */
-    private record Slate(Instant timestamp, String[] items) {
+    record Slate(Instant timestamp, String[] items) {
         static Slate of(Impression impression) {
             return new Slate(impression.timestamp(), impression.items().stream().map(Impression.Shown::item).toArray(String[]::new));
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeLong(timestamp.toEpochMilli());
+            out.writeInt(items.length);
+            for (String item : items) {
+                out.writeUTF(item);
+            }
+        }
+
+        static Slate readFrom(DataInput in) throws IOException {
+            Instant at = Instant.ofEpochMilli(in.readLong());
+            String[] items = new String[in.readInt()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = in.readUTF();
+            }
+            return new Slate(at, items);
         }
     }
 

@@ -9,8 +9,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,29 +28,45 @@ import org.slf4j.LoggerFactory;
  * ({@link ItemCounters}), so the snapshot plus everything stamped after its cutoff is exactly the
  * full replay, except for what was stored after the snapshot but stamped before its cutoff. The
  * cutoff is therefore the newest event's time less {@code features.snapshotLatenessMinutes}: events
- * arriving up to that late still count. A snapshot written under other feature settings (event
- * weights, half-lives, conversion types) is not used.
+ * arriving up to that late still count. Impressions carry the serving clock, which runs ahead of
+ * an imported log's, so those after the cutoff and up to the training's own time (less the same
+ * lateness) travel in the snapshot too, reduced to their time and items. A snapshot written under
+ * other feature settings (event weights, half-lives, conversion types) is not used.
  */
 public final class StatisticsSnapshot {
     /** Its file in a bundle. */
     public static final String FILE = "statistics.bin";
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsSnapshot.class);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private StatisticsSnapshot() {
     }
 
-    /** The statistics of everything in the store stamped up to {@code newest} less the configured lateness. */
-    public static byte[] of(SieveConfig config, Store store, Instant newest) {
-        Instant cutoff = newest.minusSeconds(60L * config.features().snapshotLatenessMinutes());
+    /**
+     * The statistics of the store's events and impressions stamped up to {@code newest} less the
+     * configured lateness, and, since impressions are stamped by the serving clock while events
+     * keep their own (an imported log's may be months old), the impressions stamped after that up
+     * to {@code now} less the lateness, as the statistics read them: so a server replays only the
+     * impressions logged since the training, not every one since the data's newest event.
+     */
+    public static byte[] of(SieveConfig config, Store store, Instant newest, Instant now) {
+        Duration lateness = Duration.ofMinutes(config.features().snapshotLatenessMinutes());
+        Instant events = newest.minus(lateness);
+        Instant impressions = now.minus(lateness).isAfter(events) ? now.minus(lateness) : events;
         ItemStatistics statistics = ItemStatistics.of(config);
-        statistics.replay(store, null, cutoff);
+        statistics.replay(store, null, events);
+        List<ItemStatistics.Slate> later = ItemStatistics.slates(store, events, impressions);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
             out.writeUTF(settings(config));
-            out.writeLong(cutoff.toEpochMilli());
+            out.writeLong(events.toEpochMilli());
+            out.writeLong(impressions.toEpochMilli());
             statistics.writeTo(out);
+            out.writeInt(later.size());
+            for (ItemStatistics.Slate slate : later) {
+                slate.writeTo(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,13 +74,15 @@ public final class StatisticsSnapshot {
     }
 
     /**
-     * The statistics a server starts with: the snapshot, then the store after its cutoff; empty when
-     * the snapshot cannot be used (another format, other feature settings, damaged), and the log
-     * says why.
+     * The statistics a server starts with: the snapshot, then the store after its cutoffs; empty
+     * when the snapshot cannot be used (another format, other feature settings, damaged), and the
+     * log says why.
      */
     public static Optional<ItemStatistics> restore(SieveConfig config, Store store, byte[] snapshot) {
         ItemStatistics statistics = ItemStatistics.of(config);
-        Instant cutoff;
+        Instant events;
+        List<ItemStatistics.Slate> slates = new ArrayList<>();
+        Instant impressions;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int format = in.readInt();
             if (format != FORMAT) {
@@ -72,13 +93,18 @@ public final class StatisticsSnapshot {
                 LOG.info("statistics snapshot was taken under other feature settings: replaying the whole store");
                 return Optional.empty();
             }
-            cutoff = Instant.ofEpochMilli(in.readLong());
+            events = Instant.ofEpochMilli(in.readLong());
+            impressions = Instant.ofEpochMilli(in.readLong());
             statistics.readFrom(in);
+            for (int n = in.readInt(); n > 0; n--) {
+                slates.add(ItemStatistics.Slate.readFrom(in));
+            }
         } catch (IOException e) {
             LOG.warn("statistics snapshot cannot be read ({}): replaying the whole store", e.toString());
             return Optional.empty();
         }
-        statistics.replay(store, cutoff, null);
+        slates.addAll(ItemStatistics.slates(store, impressions, null));
+        statistics.replay(store, events, null, slates);
         return Optional.of(statistics);
     }
 

@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelBundle bundle = new Trainer(config, Clock.systemUTC()).train(store);
         // The feature store's statistics travel with the bundle, so that a server starts in seconds.
         new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep(), Map.of(StatisticsSnapshot.FILE,
-                StatisticsSnapshot.of(config, store, bundle.manifest().watermark())));
+                StatisticsSnapshot.of(config, store, bundle.manifest().watermark(), bundle.manifest().createdAt())));
         return bundle;
     }
 
