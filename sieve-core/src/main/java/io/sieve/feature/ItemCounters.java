@@ -11,7 +11,7 @@ import java.io.IOException;
  * value(t) = sum over applied events e of w(e) * 2^(-(t - t(e)) / h), which is what makes the online
  * state (events applied as they come) and the offline replay (applied in time order) agree.
  *
- * <p>Memory: 4 kinds x (half-lives + 1) doubles, two value sums and two longs, about 200 bytes with
+ * <p>Memory: 5 kinds x (half-lives + 1) doubles, two value sums and two longs, about 230 bytes with
  * the default three half-lives, plus the map entry holding it.
  */
 final class ItemCounters {
@@ -19,7 +19,9 @@ final class ItemCounters {
     static final int NEGATIVE = 1;
     static final int CONVERSION = 2;
     static final int IMPRESSION = 3;
-    static final int KINDS = 4;
+    /** Positive events that answered a served slate (they carry its request id): clicks on impressions. */
+    static final int RESPONSE = 4;
+    static final int KINDS = 5;
 
     private final double[] halfLivesMs;
     private final double[][] counts;

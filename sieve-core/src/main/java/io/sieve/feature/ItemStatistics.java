@@ -142,6 +142,9 @@ public final class ItemStatistics {
         ItemCounters c = counters(e.item());
         if (weight > 0) {
             c.add(ItemCounters.POSITIVE, weight, at);
+            if (e.requestId() != null) {
+                c.add(ItemCounters.RESPONSE, 1, at);
+            }
         } else if (weight < 0) {
             c.add(ItemCounters.NEGATIVE, -weight, at);
         }
@@ -204,6 +207,16 @@ public final class ItemStatistics {
     public double engaged(String item) {
         ItemCounters c = items.get(item);
         return c == null ? 0 : c.count(ItemCounters.POSITIVE, halfLivesMs.length - 1, Long.MAX_VALUE);
+    }
+
+    /**
+     * Positive events on the item that answered a served slate (they carry its request id), all
+     * time: with {@link #shown}, the item's observed response rate. Positive events in general
+     * ({@link #engaged}) include the history from before any slate, so they overstate it.
+     */
+    public double responded(String item) {
+        ItemCounters c = items.get(item);
+        return c == null ? 0 : c.count(ItemCounters.RESPONSE, halfLivesMs.length - 1, Long.MAX_VALUE);
     }
 
     /** The item's counters, or null when nothing has happened to it yet. */

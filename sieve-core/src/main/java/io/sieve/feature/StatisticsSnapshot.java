@@ -37,7 +37,7 @@ public final class StatisticsSnapshot {
     /** Its file in a bundle. */
     public static final String FILE = "statistics.bin";
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsSnapshot.class);
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private StatisticsSnapshot() {
     }

@@ -71,7 +71,9 @@ public final class ExploringReRanker implements ReRanker {
         double shown = statistics.shown(c.itemId());
         String category = context.item(c.itemId()).map(Item::categories).filter(cs -> !cs.isEmpty())
                 .map(cs -> cs.get(0)).orElse("");
-        return new ExplorationPolicy.Option(c.itemId(), shown, Math.min(shown, statistics.engaged(c.itemId())), category);
+        // Responses to slates, not every positive event: an item's history from before it was ever
+        // shown would make it look clicked on every impression and crowd out what is explored.
+        return new ExplorationPolicy.Option(c.itemId(), shown, Math.min(shown, statistics.responded(c.itemId())), category);
     }
 
     /** {@code exploration}: exploration slots (the {@code exploration} settings) on the stage before. */

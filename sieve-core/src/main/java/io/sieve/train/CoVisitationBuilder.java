@@ -2,6 +2,7 @@ package io.sieve.train;
 
 import io.sieve.bundle.NeighbourTable;
 import io.sieve.config.SieveConfig.CoVisitationTraining;
+import io.sieve.train.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -6,7 +6,7 @@ import io.sieve.bundle.Indexed;
 import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.Confidence;
 import io.sieve.config.SieveConfig.TrainingConfig;
-import io.sieve.train.Progress;
+import io.sieve.train.progress.Progress;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

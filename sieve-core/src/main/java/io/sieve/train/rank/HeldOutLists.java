@@ -7,7 +7,7 @@ import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.funnel.Candidate;
 import io.sieve.store.Store;
-import io.sieve.train.Progress;
+import io.sieve.train.progress.Progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

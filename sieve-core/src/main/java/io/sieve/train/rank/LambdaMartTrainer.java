@@ -7,7 +7,7 @@ import io.github.metarank.lightgbm4j.LGBMException;
 import io.sieve.config.SieveConfig.RankerTraining;
 import io.sieve.feature.FeatureSchema;
 import io.sieve.nativelib.NativeLibraries;
-import io.sieve.train.Progress;
+import io.sieve.train.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.sieve.train;
+package io.sieve.train.progress;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
