@@ -61,13 +61,8 @@ public final class ItemStatistics {
      */
     public static ItemStatistics replayed(SieveConfig config, Store store) {
         ItemStatistics statistics = of(config);
-        statistics.replay(store);
+        statistics.replay(store, null, null);
         return statistics;
-    }
-
-    /** Applies everything in the store, events and impressions in time order: {@link #replayed} into these statistics. */
-    public void replay(Store store) {
-        replay(store, null, null);
     }
 
     /**
