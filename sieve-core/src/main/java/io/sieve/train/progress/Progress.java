@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Progress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
-    static final Duration LOG_EVERY = Duration.ofSeconds(10);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
     private final ProgressBar bar;
 
