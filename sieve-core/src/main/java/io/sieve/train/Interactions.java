@@ -1,17 +1,16 @@
 package io.sieve.train;
 
 import io.sieve.ann.ItemIndex;
-import io.sieve.model.Event;
-import io.sieve.train.cf.InteractionMatrix;
 import io.sieve.model.EventTypes;
 import io.sieve.store.Store;
+import io.sieve.train.cf.InteractionMatrix;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The event log condensed for training: per user, each item once with its summed event weight,
@@ -27,55 +26,55 @@ public final class Interactions {
     private final List<UserItems> users;
     private final Instant watermark;
     private final long events;
-    private final List<Event> positiveEvents;
+    private final double[] trending;
 
-    private Interactions(ItemIndex items, List<UserItems> users, Instant watermark, long events, List<Event> positiveEvents) {
+    private Interactions(ItemIndex items, List<UserItems> users, Instant watermark, long events, double[] trending) {
         this.items = items;
         this.users = users;
         this.watermark = watermark;
         this.events = events;
-        this.positiveEvents = positiveEvents;
+        this.trending = trending;
     }
 
-    public static Interactions load(Store store, EventTypes types) {
-        TreeSet<String> itemIds = new TreeSet<>();
-        store.forEachItem(i -> itemIds.add(i.id()));
-        Map<String, Map<String, double[]>> byUser = new LinkedHashMap<>();
-        List<Event> positive = new ArrayList<>();
+    /**
+     * Reads the event log once, in time order, keeping per event only its item number, weight and
+     * millisecond (20 bytes) until each user's history is condensed: the log itself is never held,
+     * so a 30M-event store fits where a copy of its events would not.
+     *
+     * @param trendingHalfLife the half-life of {@link #trending()}'s decay
+     */
+    public static Interactions load(Store store, EventTypes types, Duration trendingHalfLife) {
+        ItemNumbers numbers = new ItemNumbers();
+        store.forEachItem(i -> numbers.of(i.id()));
+        Map<String, UserLog> byUser = new LinkedHashMap<>();
+        DecayedCounts trending = new DecayedCounts(trendingHalfLife.toMillis());
         long[] count = {0};
-        Instant[] latest = {Instant.EPOCH};
+        long[] latest = {Instant.EPOCH.toEpochMilli()};
         store.forEachEvent(e -> {
             count[0]++;
-            itemIds.add(e.item());
-            if (e.timestamp().isAfter(latest[0])) {
-                latest[0] = e.timestamp();
-            }
+            int item = numbers.of(e.item());
+            long millis = e.timestamp().toEpochMilli();
+            latest[0] = Math.max(latest[0], millis);
             double w = types.weightOf(e);
             if (w > 0) {
-                positive.add(e);
+                trending.add(item, w, millis);
             }
-            double[] agg = byUser.computeIfAbsent(e.user(), u -> new LinkedHashMap<>())
-                    .computeIfAbsent(e.item(), i -> new double[2]);
-            agg[0] += w;
-            agg[1] = Math.max(agg[1], e.timestamp().toEpochMilli());
+            byUser.computeIfAbsent(e.user(), u -> new UserLog()).add(item, w, millis);
         });
-        ItemIndex index = new ItemIndex(List.copyOf(itemIds));
+        ItemIndex index = numbers.sorted();
+        int[] renumber = numbers.renumbering(index);
         List<UserItems> users = new ArrayList<>(byUser.size());
-        byUser.forEach((user, itemMap) -> users.add(condense(user, itemMap, index)));
-        return new Interactions(index, users, latest[0], count[0], positive);
-    }
-
-    private static UserItems condense(String user, Map<String, double[]> itemMap, ItemIndex index) {
-        List<Map.Entry<String, double[]>> entries = new ArrayList<>(itemMap.entrySet());
-        entries.sort((a, b) -> Double.compare(a.getValue()[1], b.getValue()[1]));
-        int n = entries.size();
-        int[] items = new int[n];
-        float[] weights = new float[n];
-        for (int i = 0; i < n; i++) {
-            items[i] = index.indexOf(entries.get(i).getKey());
-            weights[i] = (float) entries.get(i).getValue()[0];
+        for (var it = byUser.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            users.add(entry.getValue().condense(entry.getKey(), renumber));
+            it.remove();   // each log goes as soon as it is condensed
         }
-        return new UserItems(user, items, weights);
+        double[] trendingScores = new double[index.size()];
+        double[] decayed = trending.asOf(latest[0], numbers.size());
+        for (int p = 0; p < decayed.length; p++) {
+            trendingScores[renumber[p]] = decayed[p];
+        }
+        return new Interactions(index, users, Instant.ofEpochMilli(latest[0]), count[0], trendingScores);
     }
 
     public ItemIndex items() {
@@ -94,9 +93,12 @@ public final class Interactions {
         return events;
     }
 
-    /** Events with positive weight, in time order: the input of trending. */
-    public List<Event> positiveEvents() {
-        return positiveEvents;
+    /**
+     * Per item, the positive event weights decayed exponentially to the newest event (the data's
+     * "now") with the half-life given to {@link #load}.
+     */
+    public double[] trending() {
+        return trending.clone();
     }
 
     /** Per item, the summed positive net weight over users: the popularity count. */

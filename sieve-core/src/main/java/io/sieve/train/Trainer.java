@@ -12,11 +12,11 @@ import io.sieve.config.SieveConfig;
 import io.sieve.content.ContentModel;
 import io.sieve.content.ContentTrainer;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.sieve.model.Event;
 import io.sieve.store.Json;
 import io.sieve.store.Store;
 import io.sieve.train.rank.RankerTrainer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +68,7 @@ public final class Trainer {
 
     /** Everything but the learned ranker: the retrieval models and tables. */
     public ModelBundle trainRetrieval(Store store) {
-        return build(store, Interactions.load(store, config.types()), true);
+        return build(store, interactions(store), true);
     }
 
     /**
@@ -76,7 +76,12 @@ public final class Trainer {
      * no trained bundle, so that it can answer at once.
      */
     public ModelBundle trainPopularityOnly(Store store) {
-        return build(store, Interactions.load(store, config.types()), false);
+        return build(store, interactions(store), false);
+    }
+
+    private Interactions interactions(Store store) {
+        long halfLifeMs = Math.round(config.training().trending().halfLifeHours() * 3_600_000.0);
+        return Interactions.load(store, config.types(), Duration.ofMillis(halfLifeMs));
     }
 
     /** @param full every model; otherwise only the cheap popularity family */
@@ -84,7 +89,7 @@ public final class Trainer {
         var t = config.training();
         double[] popularity = data.popularity();
         RankedList popular = RankedList.top(popularity, t.listLength());
-        RankedList trending = RankedList.top(trending(data), t.listLength());
+        RankedList trending = RankedList.top(data.trending(), t.listLength());
         SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
         Map<String, RankedList> segments = segments(store, data, scheme);
         NeighbourTable coVisitation = full
@@ -119,18 +124,6 @@ public final class Trainer {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Exponentially decayed positive weight, as of the newest event (the data's "now"). */
-    private double[] trending(Interactions data) {
-        double halfLifeMs = config.training().trending().halfLifeHours() * 3_600_000.0;
-        long end = data.watermark().toEpochMilli();
-        double[] scores = new double[data.items().size()];
-        for (Event e : data.positiveEvents()) {
-            double age = end - e.timestamp().toEpochMilli();
-            scores[data.items().indexOf(e.item())] += config.types().weightOf(e) * Math.pow(0.5, age / halfLifeMs);
-        }
-        return scores;
     }
 
     private Map<String, RankedList> segments(Store store, Interactions data, SegmentScheme scheme) {

@@ -24,7 +24,7 @@ class CoVisitationBuilderTest {
             }
         }
         store.appendEvents(events);
-        return Interactions.load(store, ConfigLoader.defaults().types());
+        return Interactions.load(store, ConfigLoader.defaults().types(), java.time.Duration.ofDays(7));
     }
 
     private static double sim(Interactions data, NeighbourTable table, String a, String b) {

@@ -30,7 +30,7 @@ class CollaborativeModelsTest {
     private static Interactions clusters() {
         InMemoryStore store = new InMemoryStore();
         new TasteClusters(4, 25, 40, 10, 11).fill(store);
-        return Interactions.load(store, ConfigLoader.defaults().types());
+        return Interactions.load(store, ConfigLoader.defaults().types(), java.time.Duration.ofDays(7));
     }
 
     private static ImplicitAls.Params als(int threads) {
@@ -110,7 +110,7 @@ class CollaborativeModelsTest {
         InMemoryStore tiny = new InMemoryStore();
         tiny.appendEvents(List.of(Event.of("u1", "a", "view", Instant.ofEpochSecond(1)),
                 Event.of("u1", "b", "view", Instant.ofEpochSecond(2)), Event.of("u2", "a", "view", Instant.ofEpochSecond(3))));
-        EaseModel small = new Ease(new Ease.Params(1, 10)).fit(Interactions.load(tiny, ConfigLoader.defaults().types()).positiveMatrix());
+        EaseModel small = new Ease(new Ease.Params(1, 10)).fit(Interactions.load(tiny, ConfigLoader.defaults().types(), java.time.Duration.ofDays(7)).positiveMatrix());
         // G + λI = [[3,1],[1,2]], P = [[2,-1],[-1,3]]/5, B = -P / diag(P) with a zero diagonal.
         int a = small.rowOf(0);
         int b = small.rowOf(1);
