@@ -55,15 +55,26 @@ public final class Trainer {
     }
 
     /**
-     * The retrieval the ranker's training lists are built with: the served configuration, less the
-     * content embeddings when nothing that builds a list reads them (no content source, no new
-     * items placed by their content neighbours), since encoding and indexing the catalog for every
-     * cross-fitting fold would cost minutes on a large catalog and change no list.
+     * The retrieval the ranker's training lists are built with: the served configuration, except
+     * <ul>
+     * <li>no vector graphs: each fold's vectors are scanned exactly, since building a graph costs
+     *     more than scanning for a few thousand lists (at 1M items, minutes per graph against
+     *     tens of milliseconds per list), and a scan returns what a good graph search returns;
+     * <li>no retrieval deadline, so that the lists do not depend on how busy the machine was;
+     * <li>no content embeddings when nothing that builds a list reads them (no content source, no
+     *     new items placed by their content neighbours): they would change no list.
+     * </ul>
      */
     private static SieveConfig forRankerLists(SieveConfig config) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("training.ann.exactBelow", Integer.toString(Integer.MAX_VALUE));
+        settings.put("retrieval.deadlineMs", Integer.toString(Integer.MAX_VALUE));
         boolean contentRead = config.retrieval().newItemNeighbours() > 0 || config.retrieval().sources().values().stream()
                 .anyMatch(s -> s.enabled() && "content".equals(s.type()));
-        return contentRead ? config : ConfigLoader.withSettings(config, Map.of("training.content.enabled", "false"));
+        if (!contentRead) {
+            settings.put("training.content.enabled", "false");
+        }
+        return ConfigLoader.withSettings(config, settings);
     }
 
     /** Everything but the learned ranker: the retrieval models and tables. */
