@@ -1,5 +1,6 @@
 package io.sieve.ann;
 
+import io.github.jbellis.jvector.disk.MappedChunkReader;
 import io.github.jbellis.jvector.disk.SimpleMappedReader;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
@@ -16,6 +17,7 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,11 +106,19 @@ public final class HnswVectorIndex implements VectorIndex {
 
     /**
      * Opens a graph written by {@link #writeGraph} over the same vectors, one array per item. The
-     * file is memory-mapped as one buffer, which caps it at 2 GB: about 6 million items of 64
-     * dimensions at m = 16.
+     * file is memory-mapped as one buffer (the reader the searches were measured with) up to the
+     * 2 GB one buffer can hold, and in chunks beyond: it keeps a copy of every vector beside the
+     * links, so a million items of 1,024 dimensions make a 4 GB file.
      */
     static HnswVectorIndex open(Path graphFile, List<float[]> rows, int dim, AnnParams params) throws IOException {
-        OnDiskGraphIndex graph = OnDiskGraphIndex.load(new SimpleMappedReader.Supplier(graphFile));
+        return open(graphFile, rows, dim, params, Integer.MAX_VALUE);
+    }
+
+    /** {@link #open(Path, List, int, AnnParams)}, mapping files of {@code oneBufferLimit} bytes or more in chunks. */
+    static HnswVectorIndex open(Path graphFile, List<float[]> rows, int dim, AnnParams params, long oneBufferLimit) throws IOException {
+        OnDiskGraphIndex graph = OnDiskGraphIndex.load(Files.size(graphFile) < oneBufferLimit
+                ? new SimpleMappedReader.Supplier(graphFile)
+                : new MappedChunkReader.Supplier(graphFile));
         if (graph.size(0) != rows.size() || graph.getDimension() != dim) {
             throw new IOException(graphFile + " holds " + graph.size(0) + " × " + graph.getDimension()
                     + " vectors, the vector file " + rows.size() + " × " + dim);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,20 @@ class VectorIndexesTest {
     @Test
     void aGraphIndexReadBackSearchesAlike() throws Exception {
         assertRoundTrip(VectorIndexes.build(AnnFixtures.items(COUNT), COUNT, DIM, SMALL_GRAPH));
+    }
+
+    @Test
+    void aGraphFileMappedInChunksSearchesAlike() throws Exception {
+        HnswVectorIndex written = (HnswVectorIndex) VectorIndexes.build(AnnFixtures.items(COUNT), COUNT, DIM, SMALL_GRAPH);
+        VectorIndexes.write(written, dir, "items");
+        List<float[]> rows = new ArrayList<>();
+        VectorFile.read(dir.resolve("items.vectors.f32"), COUNT, DIM, rows::add);
+        // A limit of 0 maps every file in chunks, as a graph file past 2 GB is.
+        HnswVectorIndex chunked = HnswVectorIndex.open(dir.resolve("items.graph"), rows, DIM, SMALL_GRAPH, 0);
+        for (int q = 0; q < 50; q++) {
+            float[] query = AnnFixtures.query(q);
+            assertEquals(written.search(query, 10, i -> true), chunked.search(query, 10, i -> true));
+        }
     }
 
     private void assertRoundTrip(VectorIndex written) throws Exception {
