@@ -2,6 +2,7 @@ package io.sieve.eval;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.EventTrail;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.StatisticsReplay;
 import io.sieve.metrics.RankingMetrics;
@@ -173,10 +174,8 @@ public final class Evaluator {
      * moment, as the ranker's training rows were built, so that no feature sees the future.
      */
     private Map<String, List<String>> recommendAll(SieveConfig config, ExecutorService executor, Prepared prepared, int n) {
-        List<Event> events = new ArrayList<>();
-        prepared.store().forEachEvent(events::add);
         ItemStatistics statistics = ItemStatistics.of(config);
-        StatisticsReplay replay = new StatisticsReplay(statistics, events, List.of());
+        StatisticsReplay replay = new StatisticsReplay(statistics, EventTrail.of(prepared.store()::forEachEvent), List.of());
         Pipeline pipeline = PipelineFactory.create(config, prepared.store(), statistics, executor);
         List<String> testUsers = new ArrayList<>(prepared.split().relevant().keySet());
         Map<String, Instant> at = prepared.split().requestTime();

@@ -131,24 +131,28 @@ public final class ItemStatistics {
     }
 
     public void apply(Event e) {
-        double weight = types.weightOf(e);
-        long at = e.timestamp().toEpochMilli();
+        apply(e.item(), e.type(), e.value(), e.timestamp().toEpochMilli(), e.requestId() != null);
+    }
+
+    /** What {@link #apply(Event)} reads of an event: {@code response} when it carries a logged request's id. */
+    void apply(String item, String type, Double value, long at, boolean response) {
+        double weight = types.get(type).weightOf(value);
         newestEventMs.accumulateAndGet(at, Math::max);
-        ItemCounters c = counters(e.item());
+        ItemCounters c = counters(item);
         if (weight > 0) {
             c.add(ItemCounters.POSITIVE, weight, at);
-            if (e.requestId() != null) {
+            if (response) {
                 c.add(ItemCounters.RESPONSE, 1, at);
             }
         } else if (weight < 0) {
             c.add(ItemCounters.NEGATIVE, -weight, at);
         }
-        if (conversionTypes.contains(e.type())) {
+        if (conversionTypes.contains(type)) {
             c.add(ItemCounters.CONVERSION, 1, at);
         }
-        if (e.value() != null) {
-            c.addValue(e.value());
-            valueSum.add(e.value());
+        if (value != null) {
+            c.addValue(value);
+            valueSum.add(value);
             valueCount.add(1);
         }
     }

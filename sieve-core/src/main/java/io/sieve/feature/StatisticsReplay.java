@@ -1,6 +1,5 @@
 package io.sieve.feature;
 
-import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import java.time.Instant;
 import java.util.List;
@@ -13,15 +12,18 @@ import java.util.List;
  * request's own impression is logged after its features were computed).
  */
 public final class StatisticsReplay {
+    private static final Instant FIRST_MILLISECOND = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
+
     private final ItemStatistics statistics;
-    private final List<Event> events;
+    private final EventTrail events;
     private final List<Impression> impressions;
     private int nextEvent;
     private int nextImpression;
     private Instant position = Instant.MIN;
 
     /** @param events and {@code impressions} in time order, oldest first */
-    public StatisticsReplay(ItemStatistics statistics, List<Event> events, List<Impression> impressions) {
+    public StatisticsReplay(ItemStatistics statistics, EventTrail events, List<Impression> impressions) {
         this.statistics = statistics;
         this.events = events;
         this.impressions = impressions;
@@ -33,16 +35,18 @@ public final class StatisticsReplay {
             throw new IllegalStateException("replay is at " + position + " and cannot go back to " + t);
         }
         position = t;
+        // Event times are whole milliseconds: one is due when it is at or before t's millisecond.
+        long due = t.isAfter(LAST_MILLISECOND) ? Long.MAX_VALUE : t.isBefore(FIRST_MILLISECOND) ? Long.MIN_VALUE : t.toEpochMilli();
         while (true) {
-            boolean eventDue = nextEvent < events.size() && !events.get(nextEvent).timestamp().isAfter(t);
+            boolean eventDue = nextEvent < events.size() && events.millis(nextEvent) <= due;
             boolean impressionDue = nextImpression < impressions.size()
                     && impressions.get(nextImpression).timestamp().isBefore(t);
             if (!eventDue && !impressionDue) {
                 return statistics;
             }
-            if (eventDue && (!impressionDue || !impressions.get(nextImpression).timestamp()
-                    .isBefore(events.get(nextEvent).timestamp()))) {
-                statistics.apply(events.get(nextEvent++));
+            if (eventDue && (!impressionDue
+                    || impressions.get(nextImpression).timestamp().toEpochMilli() >= events.millis(nextEvent))) {
+                events.applyTo(statistics, nextEvent++);
             } else {
                 statistics.apply(impressions.get(nextImpression++));
             }

@@ -17,6 +17,7 @@ import io.sieve.model.User;
 import io.sieve.funnel.Candidate;
 import io.sieve.store.Store;
 import io.sieve.train.Trainer;
+import io.sieve.feature.EventTrail;
 import io.sieve.train.rank.RequestReplay;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,8 +64,7 @@ class ImpressionParityTest {
             assertEquals("web", logged.device());
             assertEquals(8, logged.items().size());
 
-            List<Event> events = new ArrayList<>();
-            t.store.forEachEvent(events::add);
+            EventTrail events = EventTrail.of(t.store::forEachEvent);
             List<Impression> impressions = new ArrayList<>();
             t.store.forEachImpression(impressions::add);
             ModelBundle bundle = new BundleStore(dataDir).load(logged.modelVersion());

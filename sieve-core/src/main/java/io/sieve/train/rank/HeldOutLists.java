@@ -3,6 +3,7 @@ package io.sieve.train.rank;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.config.SieveConfig.Objective;
+import io.sieve.feature.EventTrail;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.funnel.Candidate;
@@ -62,9 +63,8 @@ final class HeldOutLists {
             HeldOutStore view = new HeldOutStore(store, plan.heldOut(fold));
             LOG.info("ranker fold {}: training retrieval without {} held-out events", fold, plan.heldOut(fold).size());
             ModelBundle foldRetrieval = retrieval.apply(view);
-            List<Event> events = new ArrayList<>();
-            view.forEachEvent(events::add);
-            Instant dataClock = events.isEmpty() ? clock.instant() : events.get(events.size() - 1).timestamp();
+            EventTrail events = EventTrail.of(view::forEachEvent);
+            Instant dataClock = events.size() == 0 ? clock.instant() : Instant.ofEpochMilli(events.millis(events.size() - 1));
             Map<RequestReplay.Request, HeldOutPlan.Request> byRequest = new LinkedHashMap<>();
             for (HeldOutPlan.Request r : planned) {
                 byRequest.put(new RequestReplay.Request(r.user(), r.asOf() != null ? r.asOf() : dataClock, r.surface(), null), r);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Which users become training lists, and what each holds out. A sampled user holds out a share of
@@ -42,33 +42,52 @@ final class HeldOutPlan {
 
     private final List<Request> requests;
     private final List<Set<HeldOutStore.EventKey>> heldOut;
+    private final long events;
 
-    private HeldOutPlan(List<Request> requests, List<Set<HeldOutStore.EventKey>> heldOut) {
+    private HeldOutPlan(List<Request> requests, List<Set<HeldOutStore.EventKey>> heldOut, long events) {
         this.requests = requests;
         this.heldOut = heldOut;
+        this.events = events;
     }
 
     /**
-     * @param events        every event, in time order
+     * Reads the log twice, keeping only counts per user and then the sampled users' events: the
+     * plan's memory follows {@code maxLists}, not the log's size.
+     *
+     * @param log           hands every event over, in time order (a store's {@code forEachEvent})
      * @param kinds         the kinds to make, assigned to sampled users in turn
      * @param labelFraction share of a user's events held out
      * @param maxLists      users sampled at most
      */
-    static HeldOutPlan of(List<Event> events, EventTypes types, List<Kind> kinds, int folds, double labelFraction,
+    static HeldOutPlan of(Consumer<Consumer<Event>> log, EventTypes types, List<Kind> kinds, int folds, double labelFraction,
                           int maxLists, long seed) {
-        Map<String, List<Event>> byUser = new TreeMap<>();
-        events.forEach(e -> byUser.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e));
+        Map<String, int[]> counts = new HashMap<>();   // per user: events, positive events
+        long[] events = {0};
+        log.accept(e -> {
+            events[0]++;
+            int[] c = counts.computeIfAbsent(e.user(), u -> new int[2]);
+            c[0]++;
+            c[1] += types.weightOf(e) > 0 ? 1 : 0;
+        });
         List<String> eligible = new ArrayList<>();
-        byUser.forEach((user, own) -> {
-            long positive = own.stream().filter(e -> types.weightOf(e) > 0).count();
-            int held = (int) Math.round(own.size() * labelFraction);
-            if (positive >= 2 && held >= 1 && held < own.size()) {
+        counts.forEach((user, c) -> {
+            int held = (int) Math.round(c[0] * labelFraction);
+            if (c[1] >= 2 && held >= 1 && held < c[0]) {
                 eligible.add(user);
             }
         });
+        Collections.sort(eligible);
         Random random = new Random(seed);
         Collections.shuffle(eligible, random);
         List<String> sampled = eligible.subList(0, Math.min(maxLists, eligible.size()));
+        Map<String, List<Event>> byUser = new HashMap<>();
+        sampled.forEach(user -> byUser.put(user, new ArrayList<>()));
+        log.accept(e -> {
+            List<Event> own = byUser.get(e.user());
+            if (own != null) {
+                own.add(e);
+            }
+        });
 
         List<Set<HeldOutStore.EventKey>> heldOut = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -100,7 +119,7 @@ final class HeldOutPlan {
             String surface = labels.get(0).surface();
             requests.add(new Request(user, kind, fold, asOf, surface, byItem));
         }
-        return new HeldOutPlan(requests, heldOut);
+        return new HeldOutPlan(requests, heldOut, events[0]);
     }
 
     /**
@@ -117,6 +136,11 @@ final class HeldOutPlan {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** How many events the plan was made from. */
+    long events() {
+        return events;
     }
 
     int folds() {

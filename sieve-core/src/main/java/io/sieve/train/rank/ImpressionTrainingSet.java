@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Training lists from logged impressions: the features are the ones serving computed, as logged,
@@ -30,22 +33,28 @@ final class ImpressionTrainingSet {
     }
 
     /**
-     * @param events every event in time order
+     * @param log hands every event over in time order (a store's {@code forEachEvent}); only the
+     *            events of users with a usable impression are kept
      * @return the impressions under {@code schema} with features on every item and a relevant item under some objective
      */
-    List<Labelled> labelled(List<Impression> impressions, List<Event> events, String schema,
+    List<Labelled> labelled(List<Impression> impressions, Consumer<Consumer<Event>> log, String schema,
                             Map<String, Objective> objectives) {
+        List<Impression> usable = impressions.stream()
+                .filter(i -> schema.equals(i.featureSchema()) && !i.items().isEmpty()
+                        && i.items().stream().allMatch(s -> s.features() != null))
+                .toList();
+        Set<String> shownTo = usable.stream().map(Impression::user).collect(Collectors.toSet());
         Map<String, List<Event>> byUser = new HashMap<>();
-        for (Event e : events) {
-            byUser.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e);
+        if (!usable.isEmpty()) {
+            log.accept(e -> {
+                if (shownTo.contains(e.user())) {
+                    byUser.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e);
+                }
+            });
         }
         Duration window = Duration.ofMinutes(config.ranking().training().attributionWindowMinutes());
         List<Labelled> out = new ArrayList<>();
-        for (Impression impression : impressions) {
-            if (!schema.equals(impression.featureSchema()) || impression.items().isEmpty()
-                    || !impression.items().stream().allMatch(s -> s.features() != null)) {
-                continue;
-            }
+        for (Impression impression : usable) {
             List<Event> userEvents = byUser.getOrDefault(impression.user(), List.of());
             int n = impression.items().size();
             Map<String, int[]> labels = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.config.SieveConfig.Objective;
 import io.sieve.feature.FeatureSchema;
-import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.bundle.rank.RankerModel;
 import io.sieve.store.Store;
@@ -59,8 +58,6 @@ public final class RankerTrainer {
                 weights.put(name, o.weight());
             }
         });
-        List<Event> events = new ArrayList<>();
-        store.forEachEvent(events::add);
         List<Impression> impressions = new ArrayList<>();
         store.forEachImpression(impressions::add);
 
@@ -68,23 +65,21 @@ public final class RankerTrainer {
         Map<String, Object> report = new LinkedHashMap<>();
         TrainingRows rows = new TrainingRows(schema.size(), List.copyOf(objectives.keySet()));
         ImpressionTrainingSet logged = new ImpressionTrainingSet(config);
-        List<ImpressionTrainingSet.Labelled> slates = logged.labelled(impressions, events, schema.fingerprint(), objectives);
+        List<ImpressionTrainingSet.Labelled> slates = logged.labelled(impressions, store::forEachEvent, schema.fingerprint(), objectives);
         if (slates.size() >= training.minImpressions()) {
             report.put("data", "logged impressions (" + slates.size() + " engaged slates)");
             logged.addTo(rows, slates, training.folds());
-        } else if (!events.isEmpty()) {
-            report.put("data", "held-out history (" + slates.size() + " engaged logged slates, "
-                    + training.minImpressions() + " needed to train on impressions)");
-            // Both kinds are always built: the ranker is validated on both, whichever it learns from.
-            List<HeldOutPlan.Kind> kinds = List.of(HeldOutPlan.Kind.values());
-            HeldOutPlan plan = HeldOutPlan.of(events, config.types(), kinds, training.folds(), training.labelFraction(),
-                    training.maxRequests(), training.seed());
-            events = null; // the plan keeps what it needs; the folds read the store
-            HeldOutLists.Summary summary = new HeldOutLists(config, clock, retrieval).addTo(rows, store, plan, impressions, objectives);
-            report.put("labels", training.labelFraction() + " of each sampled user's events held out, " + training.folds()
-                    + " folds; trained on kinds " + training.kinds() + ", validated on " + kinds);
-            // How much of what users did the candidate lists contained: the ranker's ceiling.
-            report.put("labelRecall", RankerValidation.round(summary.labelRecall()));
+        } else {
+            HeldOutPlan plan = plan(store);
+            if (plan.events() > 0) {
+                report.put("data", "held-out history (" + slates.size() + " engaged logged slates, "
+                        + training.minImpressions() + " needed to train on impressions)");
+                HeldOutLists.Summary summary = new HeldOutLists(config, clock, retrieval).addTo(rows, store, plan, impressions, objectives);
+                report.put("labels", training.labelFraction() + " of each sampled user's events held out, " + training.folds()
+                        + " folds; trained on kinds " + training.kinds() + ", validated on " + List.of(HeldOutPlan.Kind.values()));
+                // How much of what users did the candidate lists contained: the ranker's ceiling.
+                report.put("labelRecall", RankerValidation.round(summary.labelRecall()));
+            }
         }
         report.put("lists", rows.lists());
         report.put("rows", rows.rows());
@@ -120,6 +115,13 @@ public final class RankerTrainer {
         LOG.info("ranker {}: {}", served ? "served" : "withheld, the blend orders the lists", decision);
         RankerModel model = served ? new RankerModel(schema.names(), schema.fingerprint(), texts) : RankerModel.NONE;
         return new Result(model, served, decision, report);
+    }
+
+    /** The held-out lists to build; both kinds always, since the ranker is validated on both, whichever it learns from. */
+    private HeldOutPlan plan(Store store) {
+        var training = config.ranking().training();
+        return HeldOutPlan.of(store::forEachEvent, config.types(), List.of(HeldOutPlan.Kind.values()), training.folds(),
+                training.labelFraction(), training.maxRequests(), training.seed());
     }
 
     /** The final models, one per objective, on every list; early stopping watches a seeded share of them. */

@@ -2,9 +2,9 @@ package io.sieve.train.rank;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
+import io.sieve.feature.EventTrail;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.StatisticsReplay;
-import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
@@ -48,7 +48,7 @@ public final class RequestReplay {
      * @param impressions the impressions they replay, in time order
      * @param requests    in time order
      */
-    public List<Row> rows(Store store, ModelBundle retrieval, List<Event> events, List<Impression> impressions,
+    public List<Row> rows(Store store, ModelBundle retrieval, EventTrail events, List<Impression> impressions,
                           List<Request> requests) {
         List<Row> out = new ArrayList<>(requests.size());
         replay(store, retrieval, events, impressions, requests, out::add);
@@ -56,7 +56,7 @@ public final class RequestReplay {
     }
 
     /** As {@link #rows}, handing each row to {@code sink} as it is made, so that no more than one is held here. */
-    public void replay(Store store, ModelBundle retrieval, List<Event> events, List<Impression> impressions,
+    public void replay(Store store, ModelBundle retrieval, EventTrail events, List<Impression> impressions,
                        List<Request> requests, Consumer<Row> sink) {
         ItemStatistics statistics = ItemStatistics.of(config);
         StatisticsReplay replay = new StatisticsReplay(statistics, events, impressions);

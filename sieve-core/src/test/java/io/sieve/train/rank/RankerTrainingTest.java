@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sieve.bundle.ModelBundle;
+import io.sieve.feature.EventTrail;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
@@ -43,10 +44,8 @@ class RankerTrainingTest {
         return store;
     }
 
-    private static List<Event> events(InMemoryStore store) {
-        List<Event> events = new ArrayList<>();
-        store.forEachEvent(events::add);
-        return events;
+    private static EventTrail events(InMemoryStore store) {
+        return EventTrail.of(store::forEachEvent);
     }
 
     @Test
