@@ -1,12 +1,9 @@
 package io.sieve.feature;
 
 import io.sieve.model.Event;
-import java.util.ArrayList;
+import io.sieve.model.IdNumbers;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +13,8 @@ import java.util.function.Consumer;
  * hundreds of megabytes, not the log's size in objects.
  */
 public final class EventTrail {
-    private final Map<String, Integer> itemNumbers = new HashMap<>();
-    private final List<String> itemIds = new ArrayList<>();
-    private final Map<String, Integer> typeNumbers = new HashMap<>();
-    private final List<String> typeNames = new ArrayList<>();
+    private final IdNumbers itemNumbers = new IdNumbers();
+    private final IdNumbers typeNumbers = new IdNumbers();
     private int[] items = new int[1024];
     private short[] types = new short[1024];
     private long[] times = new long[1024];
@@ -42,8 +37,8 @@ public final class EventTrail {
             times = Arrays.copyOf(times, grown);
             values = Arrays.copyOf(values, grown);
         }
-        items[size] = number(e.item(), itemNumbers, itemIds);
-        types[size] = (short) number(e.type(), typeNumbers, typeNames);
+        items[size] = itemNumbers.of(e.item());
+        types[size] = (short) typeNumbers.of(e.type());
         times[size] = e.timestamp().toEpochMilli();
         values[size] = e.value() == null ? Double.NaN : e.value();
         responses.set(size, e.requestId() != null);
@@ -62,16 +57,6 @@ public final class EventTrail {
     /** Applies event {@code i} to {@code statistics}, as {@link ItemStatistics#apply(Event)} would the event itself. */
     void applyTo(ItemStatistics statistics, int i) {
         double v = values[i];
-        statistics.apply(itemIds.get(items[i]), typeNames.get(types[i]), Double.isNaN(v) ? null : v, times[i], responses.get(i));
-    }
-
-    private static int number(String key, Map<String, Integer> numbers, List<String> keys) {
-        Integer n = numbers.get(key);
-        if (n == null) {
-            n = keys.size();
-            numbers.put(key, n);
-            keys.add(key);
-        }
-        return n;
+        statistics.apply(itemNumbers.id(items[i]), typeNumbers.id(types[i]), Double.isNaN(v) ? null : v, times[i], responses.get(i));
     }
 }

@@ -2,6 +2,7 @@ package io.sieve.train;
 
 import io.sieve.ann.ItemIndex;
 import io.sieve.model.EventTypes;
+import io.sieve.model.IdNumbers;
 import io.sieve.store.Store;
 import io.sieve.train.cf.InteractionMatrix;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class Interactions {
      * @param trendingHalfLife the half-life of {@link #trending()}'s decay
      */
     public static Interactions load(Store store, EventTypes types, Duration trendingHalfLife) {
-        ItemNumbers numbers = new ItemNumbers();
+        IdNumbers numbers = new IdNumbers();
         store.forEachItem(i -> numbers.of(i.id()));
         Map<String, UserLog> byUser = new LinkedHashMap<>();
         DecayedCounts trending = new DecayedCounts(trendingHalfLife.toMillis());
@@ -61,8 +62,16 @@ public final class Interactions {
             }
             byUser.computeIfAbsent(e.user(), u -> new UserLog()).add(item, w, millis);
         });
-        ItemIndex index = numbers.sorted();
-        int[] renumber = numbers.renumbering(index);
+        // The bundle's item index (ids sorted) is only known now: item numbers are mapped onto it.
+        List<String> ids = new ArrayList<>(numbers.size());
+        for (int n = 0; n < numbers.size(); n++) {
+            ids.add(numbers.id(n));
+        }
+        ItemIndex index = new ItemIndex(ids.stream().sorted().toList());
+        int[] renumber = new int[ids.size()];
+        for (int n = 0; n < renumber.length; n++) {
+            renumber[n] = index.indexOf(ids.get(n));
+        }
         List<UserItems> users = new ArrayList<>(byUser.size());
         for (var it = byUser.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
