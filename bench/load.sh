@@ -23,10 +23,7 @@ rates="${RATES:-25 50 100 200 400 800}"
 seconds="${SECONDS_PER_RATE:-30}"
 warmup="${WARMUP:-30}"
 work="${LOAD_DIR:-/tmp/sieve-load-$items-$users-$events}"
-if [ -z "${SIEVE_SKIP_BUILD:-}" ]; then
-  (cd "$here" && flock /tmp/sieve-build.lock ./mvnw -B -q -DskipTests -pl sieve-server,bench -am package) >&2
-fi
-export SIEVE_SKIP_BUILD=1
+. "$here/bench/build-jars.sh"
 sieve="$here/sieve"
 mkdir -p "$work"
 server_pid=""
