@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,8 +117,8 @@ public final class MemoryFootprint {
         ModelBundle bundle = bundles.load(bundles.currentVersion().orElseThrow(
                 () -> new IllegalArgumentException(dataDir + " holds no trained bundle")));
         ItemStatistics statistics = ItemStatistics.replayed(config, store);
-        long halfLife = Math.round(config.training().trending().halfLifeHours() * 3_600_000.0);
-        return new World(store, dataDir, bundle, statistics, Interactions.load(store, config.types(), Duration.ofMillis(halfLife)));
+        return new World(store, dataDir, bundle, statistics,
+                Interactions.load(store, config.types(), config.training().trending().halfLife()));
     }
 
     private static long heap(Object... roots) {

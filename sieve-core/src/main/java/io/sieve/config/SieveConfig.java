@@ -159,6 +159,10 @@ public record SieveConfig(
     }
 
     public record TrendingTraining(@Positive double halfLifeHours) {
+        /** The half-life to the millisecond. */
+        public java.time.Duration halfLife() {
+            return java.time.Duration.ofMillis(Math.round(halfLifeHours * 3_600_000.0));
+        }
     }
 
     /**

@@ -16,7 +16,6 @@ import io.sieve.store.Json;
 import io.sieve.store.Store;
 import io.sieve.train.rank.RankerTrainer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -91,8 +90,7 @@ public final class Trainer {
     }
 
     private Interactions interactions(Store store) {
-        long halfLifeMs = Math.round(config.training().trending().halfLifeHours() * 3_600_000.0);
-        return Interactions.load(store, config.types(), Duration.ofMillis(halfLifeMs));
+        return Interactions.load(store, config.types(), config.training().trending().halfLife());
     }
 
     /** @param full every model; otherwise only the cheap popularity family */
