@@ -29,13 +29,16 @@ class ArchitectureTest {
                 .layer("stages").definedBy("io.sieve.retrieve..", "io.sieve.filter..", "io.sieve.feature..",
                         "io.sieve.rank..", "io.sieve.rerank..")
                 .layer("pipeline").definedBy("io.sieve.pipeline..")
+                .layer("experiments").definedBy("io.sieve.experiment..")
                 .layer("learning").definedBy("io.sieve.train..", "io.sieve.eval..")
                 .whereLayer("learning").mayNotBeAccessedByAnyLayer()
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("learning")
-                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "learning")
-                .whereLayer("funnel").mayOnlyBeAccessedByLayers("stages", "pipeline", "learning")
-                .whereLayer("models").mayOnlyBeAccessedByLayers("funnel", "stages", "pipeline", "learning")
-                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("models", "funnel", "stages", "pipeline", "learning")
+                .whereLayer("experiments").mayOnlyBeAccessedByLayers("learning")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("experiments", "learning")
+                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "experiments", "learning")
+                .whereLayer("funnel").mayOnlyBeAccessedByLayers("stages", "pipeline", "experiments", "learning")
+                .whereLayer("models").mayOnlyBeAccessedByLayers("funnel", "stages", "pipeline", "experiments", "learning")
+                .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("models", "funnel", "stages", "pipeline", "experiments",
+                        "learning")
                 .check(CORE);
     }
 

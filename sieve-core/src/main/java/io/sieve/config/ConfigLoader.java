@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,42 @@ public final class ConfigLoader {
     }
 
     /**
+     * The configuration one experiment variant is served with: {@code base} with the variant's
+     * overlay (dotted serving settings) applied, and no experiments or holdout of its own.
+     */
+    public static SieveConfig forVariant(SieveConfig base, Map<String, String> overlay) {
+        ObjectNode tree = YAML.valueToTree(base);
+        tree.putObject("experiments");
+        ((ObjectNode) tree.path("holdout")).put("fraction", 0.0).putObject("overlay");
+        Problems problems = new Problems();
+        overlay.forEach((key, value) -> {
+            if (!KeyPaths.set(YAML, tree, KeyPaths.fromDotted(key), value)) {
+                problems.add(key, "no such configuration key");
+            }
+        });
+        return checked(tree, problems);
+    }
+
+    /** Each variant's overlay applied to the configuration, its mistakes reported under the variant's key. */
+    private static void checkOverlays(SieveConfig config, Problems problems) {
+        Map<String, Map<String, String>> overlays = new LinkedHashMap<>();
+        config.experiments().forEach((name, e) -> e.variants().forEach((variant, v) ->
+                overlays.put("experiments." + name + ".variants." + variant + ".overlay", v.settings())));
+        if (config.holdout().fraction() > 0) {
+            overlays.put("holdout.overlay", config.holdout().asExperiment().variants().get(HoldoutConfig.HELD_OUT).settings());
+        }
+        overlays.forEach((key, settings) -> {
+            try {
+                forVariant(config, settings);
+            } catch (ConfigException e) {
+                // A mistake outside the overlays shows in every variant too; it is reported once, as itself.
+                e.problems().stream().filter(problem -> !problems.contains(problem))
+                        .forEach(problem -> problems.add(key + "." + problem));
+            }
+        });
+    }
+
+    /**
      * Writes dotted-path settings into a YAML config file, keeping what the file already says
      * about other keys, and checks that the result is a valid configuration before writing.
      */
@@ -121,6 +158,7 @@ public final class ConfigLoader {
         SieveConfig config = ConfigBinder.bind(YAML, tree, problems);
         if (config != null) {
             ConfigValidator.check(config, problems);
+            checkOverlays(config, problems);
         }
         problems.throwIfAny(tree);
         return config;

@@ -22,7 +22,8 @@ final class CrossChecks {
             CrossChecks::dppLambdaBelowOne,
             CrossChecks::explorationOutsideConfidentSlots,
             CrossChecks::apiKeysHaveOneSecret,
-            CrossChecks::rulesAreWellFormed);
+            CrossChecks::rulesAreWellFormed,
+            ExperimentChecks::run);
 
     private CrossChecks() {
     }

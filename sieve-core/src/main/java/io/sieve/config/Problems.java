@@ -36,6 +36,10 @@ final class Problems {
         }
     }
 
+    boolean contains(String line) {
+        return lines.contains(line);
+    }
+
     /** Throws every problem at once, if there is any. */
     void throwIfAny(JsonNode tree) {
         if (!lines.isEmpty()) {

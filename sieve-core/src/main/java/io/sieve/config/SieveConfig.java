@@ -46,12 +46,15 @@ public record SieveConfig(
         @NotNull List<@NotNull Rule> rules,
         @NotNull @Valid SecurityConfig security,
         @NotNull @Valid LimitsConfig limits,
-        @NotNull @Valid StoreConfig store) {
+        @NotNull @Valid StoreConfig store,
+        @NotNull Map<String, @NotNull @Valid ExperimentConfig> experiments,
+        @NotNull @Valid HoldoutConfig holdout,
+        @NotNull @Valid AnalysisConfig experimentAnalysis) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits, store);
+                search, replacement, security, limits, store, experiments, holdout, experimentAnalysis);
     }
 
     public EventTypes types() {

@@ -1,8 +1,12 @@
 package io.sieve.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A slate as it was served: which items, in which positions, and the exact feature values the
@@ -11,13 +15,32 @@ import java.util.List;
  *
  * @param timestamp     the moment the features were computed for
  * @param featureSchema fingerprint of the feature list the values follow; rows of another schema are not mixed in
+ * @param experiments   the experiment variants this slate exposed the user to (null: none), which
+ *                      experiment results count; a variant forced for QA is not an exposure
+ * @param latencyMs     how long the funnel took, for the experiments' latency guardrail
+ * @param degraded      a source or stage fell back while serving it, for the fallback-rate guardrail
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Impression(String requestId, String user, Instant timestamp, String surface, String device,
-                         String modelVersion, String featureSchema, List<Shown> items) {
+                         String modelVersion, String featureSchema, List<Shown> items,
+                         Map<String, String> experiments, Double latencyMs, Boolean degraded) {
 
+    @JsonCreator
     public Impression {
         items = List.copyOf(items);
+        experiments = experiments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+    }
+
+    /** A slate outside any experiment, with no serving measurements (an import, a test). */
+    public Impression(String requestId, String user, Instant timestamp, String surface, String device,
+                      String modelVersion, String featureSchema, List<Shown> items) {
+        this(requestId, user, timestamp, surface, device, modelVersion, featureSchema, items, null, null, null);
+    }
+
+    /** The same slate, recorded as exposing the user to these variants. */
+    public Impression withExperiments(Map<String, String> exposures) {
+        return new Impression(requestId, user, timestamp, surface, device, modelVersion, featureSchema, items,
+                exposures == null || exposures.isEmpty() ? null : exposures, latencyMs, degraded);
     }
 
     /**

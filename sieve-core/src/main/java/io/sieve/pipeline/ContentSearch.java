@@ -53,7 +53,7 @@ public final class ContentSearch {
     public Recommendations search(String query, String userId, int n, ModelBundle bundle) {
         ContentModel content = bundle.content();
         if (content.isEmpty()) {
-            return new Recommendations(UUID.randomUUID().toString(), List.of(), null, null);
+            return new Recommendations(UUID.randomUUID().toString(), List.of(), null, null, null);
         }
         RequestContext context = pipeline.context(
                 RecommendationRequest.forUser(userId == null ? "" : userId, n).surface("search").build(), bundle);
@@ -75,7 +75,7 @@ public final class ContentSearch {
         }
         items.sort((a, b) -> Double.compare(b.score(), a.score()));
         return new Recommendations(UUID.randomUUID().toString(), List.copyOf(items.subList(0, Math.min(n, items.size()))),
-                null, null);
+                null, null, null);
     }
 
     /** The user's ALS affinity to each match the ALS model knows. */

@@ -129,9 +129,11 @@ public final class Pipeline {
                 : null;
         String requestId = UUID.randomUUID().toString();
         boolean withFeatures = !shown.isEmpty() && shown.get(0).features() != null;
+        boolean degraded = !fallbacks.isEmpty() || !retrieved.timedOut().isEmpty() || !retrieved.failed().isEmpty();
         Impression impression = new Impression(requestId, request.userId(), context.now(), request.surface(),
-                request.device(), bundle.version(), withFeatures ? bundle.ranker().featureSchema() : null, shown);
-        return new Recommendations(requestId, items, debug, impression);
+                request.device(), bundle.version(), withFeatures ? bundle.ranker().featureSchema() : null, shown,
+                null, timings.get("total"), degraded);
+        return new Recommendations(requestId, items, debug, impression, null);
     }
 
     /**

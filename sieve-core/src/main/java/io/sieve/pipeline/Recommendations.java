@@ -6,16 +6,31 @@ import io.sieve.model.Impression;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a request: the slate, and with {@code debug=true} how the funnel produced it. */
+/**
+ * The answer to a request: the slate, and with {@code debug=true} how the funnel produced it.
+ *
+ * @param experiments the user's variant of each experiment that served this slate (null: none)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recommendations(String requestId, List<RecommendedItem> items, Debug debug,
-                              @JsonIgnore Impression impression) {
+                              @JsonIgnore Impression impression, Map<String, String> experiments) {
 
     /** The same answer without its debug section, as returned to a caller who did not ask for it. */
     public Recommendations withoutDebug() {
         List<RecommendedItem> plain = items.stream()
                 .map(i -> new RecommendedItem(i.id(), i.score(), i.sources(), i.reason(), null)).toList();
-        return new Recommendations(requestId, plain, null, impression);
+        return new Recommendations(requestId, plain, null, impression, experiments);
+    }
+
+    /**
+     * The same answer served under these variants; the impression records them as exposures
+     * unless {@code exposed} is false (a variant forced for QA, or a slate with nothing in it).
+     */
+    public Recommendations inExperiments(Map<String, String> variants, boolean exposed) {
+        if (variants.isEmpty()) {
+            return this;
+        }
+        return new Recommendations(requestId, items, debug, exposed ? impression.withExperiments(variants) : impression, variants);
     }
 
     /**

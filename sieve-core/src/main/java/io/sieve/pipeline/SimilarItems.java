@@ -77,7 +77,7 @@ public final class SimilarItems {
                         "popular in " + shared.get() + ", like " + name, null));
             }
         }
-        return Optional.of(new Recommendations(UUID.randomUUID().toString(), out, null, null));
+        return Optional.of(new Recommendations(UUID.randomUUID().toString(), out, null, null, null));
     }
 
     private boolean showable(String id) {
