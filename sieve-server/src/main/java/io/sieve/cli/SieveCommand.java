@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             TuneCommand.class,
             ValidateCommand.class,
+            ExperimentCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SieveCommand implements Runnable {

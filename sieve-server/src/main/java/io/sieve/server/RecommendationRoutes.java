@@ -5,7 +5,13 @@ import io.javalin.http.Context;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.ContentSearch;
-import io.sieve.pipeline.Pipeline;
+import io.sieve.experiment.ExperimentServing;
+import io.sieve.model.FieldError;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.pipeline.SimilarItems;
@@ -16,7 +22,9 @@ final class RecommendationRoutes {
     /** A search query is a phrase, not a document. */
     private static final int MAX_QUERY = 1_000;
 
-    private final Pipeline pipeline;
+    private final ExperimentServing experiments;
+    private final ApiKeyAuth auth;
+    private final Clock clock;
     private final SimilarItems similar;
     private final ModelHolder model;
     private final ServerMetrics metrics;
@@ -24,11 +32,14 @@ final class RecommendationRoutes {
     private final ServedImpressionWriter impressions;
     private final ContentSearch search;
 
-    RecommendationRoutes(Pipeline pipeline, SimilarItems similar, ContentSearch search, ModelHolder model,
-                         ServerMetrics metrics, SieveConfig.ServerConfig limits, ServedImpressionWriter impressions) {
+    RecommendationRoutes(ExperimentServing experiments, ApiKeyAuth auth, Clock clock, SimilarItems similar, ContentSearch search,
+                         ModelHolder model, ServerMetrics metrics, SieveConfig.ServerConfig limits,
+                         ServedImpressionWriter impressions) {
         this.impressions = impressions;
         this.search = search;
-        this.pipeline = pipeline;
+        this.experiments = experiments;
+        this.auth = auth;
+        this.clock = clock;
         this.similar = similar;
         this.model = model;
         this.metrics = metrics;
@@ -56,10 +67,41 @@ final class RecommendationRoutes {
                 .device(QueryParams.label(ctx, "device"))
                 .rules(QueryParams.rules(ctx, "filter"))
                 .build();
-        Recommendations result = pipeline.recommend(request, model.current());
+        Recommendations result;
+        try {
+            result = experiments.recommend(request, forcedVariants(ctx), clock.instant(), model.current());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("variant", e.getMessage()).toException();
+        }
         metrics.record(result.debug());
+        metrics.exposed(result.impression().experiments());
         impressions.log(result.impression());
         ctx.json(debug ? result : result.withoutDebug());
+    }
+
+    /**
+     * {@code variant=<experiment>:<variant>} (repeatable): serve these variants whatever the user's
+     * assignment, for QA. Only with an admin key, since it would let anyone pick their arm; never
+     * counted as an exposure.
+     */
+    private Map<String, String> forcedVariants(Context ctx) {
+        Set<String> asked = QueryParams.list(ctx, "variant");
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        if (!auth.allows(ctx, Scope.ADMIN)) {
+            throw Problem.of(403, "forbidden", "Forbidden", "Choosing a variant is for QA and needs an API key with the 'admin' scope.")
+                    .withErrors(List.of(new FieldError("variant", "needs a key with the 'admin' scope"))).toException();
+        }
+        Map<String, String> forced = new LinkedHashMap<>();
+        for (String pair : asked) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw Problem.invalid("variant", "'" + pair + "' must read <experiment>:<variant>").toException();
+            }
+            forced.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        return forced;
     }
 
     private void search(Context ctx) {

@@ -11,6 +11,7 @@ import io.sieve.pipeline.Recommendations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,6 +85,15 @@ final class ServerMetrics {
      * it is configured, training withheld the ranker (it did not beat the blend), the ranker failed
      * or was late (fallback), or the bundle has no usable ranker.
      */
+    /** Counts a served list as an exposure to each variant it carries (none for QA overrides). */
+    void exposed(Map<String, String> variants) {
+        if (variants != null) {
+            variants.forEach((experiment, variant) -> Counter.builder("sieve.experiment.exposures")
+                    .tag("experiment", experiment).tag("variant", variant)
+                    .description("Served lists that exposed a user to an experiment variant").register(registry).increment());
+        }
+    }
+
     private Counter rankedBy(String rankedBy) {
         String by = rankedBy == null ? "" : rankedBy;
         String[] tags = by.startsWith("learned") ? new String[] {"learned", "served"}

@@ -8,6 +8,8 @@ import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.pipeline.ContentSearch;
+import io.sieve.experiment.ExperimentAnalysis;
+import io.sieve.experiment.ExperimentServing;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.pipeline.PipelineFactory;
@@ -93,6 +95,8 @@ public final class SieveServer implements AutoCloseable {
         BundleStore bundles = new BundleStore(dataDir);
         ItemStatistics statistics = startingStatistics(config, store, bundles);
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
+        ExperimentServing experiments = new ExperimentServing(config, pipeline,
+                variant -> PipelineFactory.create(variant, store, statistics, retrievalExecutor), bundles::load);
         ServerMetrics metrics = new ServerMetrics(clock,
                 pipeline.retrieval().sources().stream().map(RetrievalStage.Source::name).toList());
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
@@ -140,10 +144,11 @@ public final class SieveServer implements AutoCloseable {
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
         new OnboardingRoutes(store, store, statistics, bodies, clock, limits).register(app);
         new UserEventsRoutes(store, store).register(app);
-        new RecommendationRoutes(pipeline, new SimilarItems(store),
+        new RecommendationRoutes(experiments, auth, clock, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
+        new ExperimentRoutes(new ExperimentAnalysis(config, store)).register(app);
         new DocsRoutes(routes, model).register(app);
 
         try {
