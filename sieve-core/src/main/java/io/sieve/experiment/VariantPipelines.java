@@ -86,7 +86,8 @@ public final class VariantPipelines {
             }
             if (variant.bundle() == null && !schema.equals(baseSchema)) {
                 problems.add(key + ".overlay: changes the ranker's features, and the current bundle's ranker was trained "
-                        + "on the default's; train a bundle with this overlay and pin it with bundle: <version>");
+                        + "on the default's (enabling or disabling a source changes them too); add ranking.type: blend to the "
+                        + "overlay, or train a bundle with this overlay and pin it with bundle: <version>");
             } else if (variant.bundle() != null && !schema.equals(pinnedSchema.apply(variant.bundle()))) {
                 problems.add(key + ".bundle: the ranker of bundle '" + variant.bundle() + "' was trained on other features "
                         + "than this variant ranks with; pin a bundle trained with this variant's overlay");

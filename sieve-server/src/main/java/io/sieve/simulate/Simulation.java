@@ -103,20 +103,29 @@ public final class Simulation {
         this.traffic = traffic;
     }
 
+    public Report run(Store world, Path workDir) {
+        return run(world, workDir, store -> { });
+    }
+
     /**
      * Runs it over a copy of {@code world} (the world itself is only read).
      *
-     * @param workDir where the served bundles are written
+     * @param workDir    where the served bundles are written
+     * @param afterwards reads the simulated store at the end, before it is discarded (to analyse it
+     *                   under other settings, say)
      */
-    public Report run(Store world, Path workDir) {
+    public Report run(Store world, Path workDir, Consumer<Store> afterwards) {
         Instant start = Instant.now();
         try (InMemoryStore store = WorldCopy.of(world)) {
             SimulatedPopulation population = GroundTruth.population(config, store, settings, random);
             preExperiment(population, store, start);
             publish(store, workDir);
+            Report report;
             try (SieveServer server = SieveServer.start(config, store, workDir, "127.0.0.1", 0)) {
-                return experiment(population, store, server.url());
+                report = experiment(population, store, server.url());
             }
+            afterwards.accept(store);
+            return report;
         }
     }
 
