@@ -49,6 +49,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--clip", defaultValue = "100", description = "counterfactual: the largest importance weight. Default: ${DEFAULT-VALUE}")
+    double clip;
+
     @Option(names = "--as-served", description = "Ask for every test user's list as a server started on the training"
             + " part answers it (item statistics from the whole store, the serving clock, lists logged as served),"
             + " which is what users get through the HTTP API; the replayed figure of the pipeline is shown beside it.")
@@ -59,9 +62,12 @@ final class EvalCommand implements Callable<Integer> {
         // A generous deadline: evaluation must not depend on how busy the machine is.
         Map<String, String> overrides = new LinkedHashMap<>(Map.of("retrieval.deadlineMs", "600000",
                 "ranking.deadlineMs", "600000"));
-        SplitProtocol chosen = split.protocol();
         overrides.putAll(settings);
         SieveConfig config = ConfigLoader.withSettings(common.config(), overrides);
+        if (split.protocol == SplitOptions.Protocol.counterfactual) {
+            return CounterfactualEval.run(config, common.dataDir(), clip, split.seed, spec.commandLine().getOut());
+        }
+        SplitProtocol chosen = split.protocol();
         EvaluationData data = EvaluationData.load(config, common.dataDir(), split.minValue);
         List<Item> items = data.items();
         long start = System.nanoTime();

@@ -11,12 +11,14 @@ import picocli.CommandLine.Option;
 
 /** How 'sieve eval' and 'sieve tune' hold out test data. */
 final class SplitOptions {
-    enum Protocol { stratified, temporal, leave_last_out, strong, cold_items, cold_users }
+    enum Protocol { stratified, temporal, leave_last_out, strong, cold_items, cold_users, counterfactual }
 
     @Option(names = "--protocol", defaultValue = "stratified",
             description = "stratified (per-user random), temporal (global time cut), leave_last_out, "
                     + "strong (held-out users), cold_items (items first seen after the cut), "
-                    + "cold_users (held-out users known by their first --known-events). Default: ${DEFAULT-VALUE}")
+                    + "cold_users (held-out users known by their first --known-events), counterfactual (no split: the "
+                    + "configuration's click rate estimated from the logged impressions and their propensities). "
+                    + "Default: ${DEFAULT-VALUE}")
     Protocol protocol;
 
     @Option(names = "--ratio", description = "Training share: per user (stratified, default 0.75) or of all events (temporal, default 0.8).")
@@ -50,6 +52,7 @@ final class SplitOptions {
             case strong -> new StrongGeneralizationSplit(heldOutUsers, foldIn, seed);
             case cold_items -> new ColdItemSplit(ratio != null ? ratio : 0.8);
             case cold_users -> new ColdUserSplit(heldOutUsers, knownEvents, seed);
+            case counterfactual -> throw new UserError("--protocol counterfactual splits nothing and is only for sieve eval");
         };
     }
 }

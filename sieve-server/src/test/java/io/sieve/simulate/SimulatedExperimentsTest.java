@@ -10,9 +10,6 @@ import io.sieve.config.SieveConfig;
 import io.sieve.experiment.ExperimentAnalysis;
 import io.sieve.experiment.ExperimentResults;
 import io.sieve.experiment.Metric;
-import io.sieve.ingest.ImportFormat;
-import io.sieve.ingest.ImportSources;
-import io.sieve.ingest.Importer;
 import io.sieve.store.InMemoryStore;
 import io.sieve.store.Json;
 import java.nio.file.Files;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatedExperimentsTest {
-    private static final Path WORLD = Path.of("../datasets/ml-latest-small");
     /**
      * Fast to train and to serve: blend ranking, no EASE or content, so that each run takes seconds;
      * no retrieval deadline, so that which sources answer does not depend on the machine's load.
@@ -57,9 +53,7 @@ class SimulatedExperimentsTest {
 
     @BeforeAll
     void importWorld() throws Exception {
-        world = new InMemoryStore();
-        new Importer(world, world, ConfigLoader.defaults().types(), (read, total) -> { })
-                .run(ImportSources.resolve(ImportFormat.named("movielens-latest"), WORLD, null, null, null));
+        world = Worlds.movieLensLatestSmall();
     }
 
     @AfterAll
