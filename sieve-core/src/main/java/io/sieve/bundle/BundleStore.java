@@ -87,14 +87,28 @@ public final class BundleStore {
             write(bundle, tmp);
             Path dir = root.resolve(bundle.version());
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            Path pointer = Files.createTempFile(root, ".current-", "");
-            Files.writeString(pointer, bundle.version() + "\n");
-            Files.move(pointer, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            point(bundle.version());
             prune(keep, bundle.version());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish bundle " + bundle.version(), e);
+        }
+    }
+
+    /**
+     * Points CURRENT at a version already published, atomically: how a canary that failed is
+     * rolled back, so that no server (this one after a restart, or another replica) picks it up again.
+     */
+    public void point(String version) {
+        if (!Files.isDirectory(root.resolve(version))) {
+            throw new IllegalArgumentException("no bundle " + version + " in " + root);
+        }
+        try {
+            Path pointer = Files.createTempFile(root, ".current-", "");
+            Files.writeString(pointer, version + "\n");
+            Files.move(pointer, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot point " + CURRENT + " at " + version, e);
         }
     }
 

@@ -66,6 +66,8 @@ final class ExperimentChecks {
             }
         });
         overlayKeys("holdout.overlay", c.holdout().overlay(), p);
+        c.rollout().canary().guardrails().stream().filter(m -> !RolloutConfig.METRICS.contains(m))
+                .forEach(m -> p.add("rollout.canary.guardrails", "'" + m + "' is not a metric; metrics: " + RolloutConfig.METRICS));
     }
 
     private static void overlayKeys(String key, Map<String, Object> overlay, Problems p) {

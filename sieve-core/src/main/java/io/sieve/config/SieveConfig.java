@@ -49,12 +49,13 @@ public record SieveConfig(
         @NotNull @Valid StoreConfig store,
         @NotNull Map<String, @NotNull @Valid ExperimentConfig> experiments,
         @NotNull @Valid HoldoutConfig holdout,
-        @NotNull @Valid AnalysisConfig experimentAnalysis) {
+        @NotNull @Valid AnalysisConfig experimentAnalysis,
+        @NotNull @Valid RolloutConfig rollout) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits, store, experiments, holdout, experimentAnalysis);
+                search, replacement, security, limits, store, experiments, holdout, experimentAnalysis, rollout);
     }
 
     public EventTypes types() {

@@ -40,6 +40,11 @@ public final class ExperimentAnalysis {
         this.store = store;
     }
 
+    /** The analysis settings configured. */
+    public AnalysisConfig settings() {
+        return config.experimentAnalysis();
+    }
+
     /** The experiments configured, holdout included, by name. */
     public Map<String, ExperimentConfig> experiments() {
         Map<String, ExperimentConfig> all = new LinkedHashMap<>(config.experiments());
@@ -49,8 +54,13 @@ public final class ExperimentAnalysis {
         return all;
     }
 
+    /** A configured experiment's results, or a canary's ({@code rollout-<version>}, under the canary settings configured now). */
     public Optional<ExperimentResults> results(String name) {
-        return Optional.ofNullable(experiments().get(name)).map(e -> results(name, e, config.experimentAnalysis()));
+        ExperimentConfig experiment = experiments().get(name);
+        if (experiment == null && name.startsWith(Canary.PREFIX)) {
+            experiment = new Canary(name.substring(Canary.PREFIX.length()), null, null, config.rollout().canary()).asExperiment();
+        }
+        return Optional.ofNullable(experiment).map(e -> results(name, e, config.experimentAnalysis()));
     }
 
     /** The results under other analysis settings (CUPED off, another correction), for comparison. */

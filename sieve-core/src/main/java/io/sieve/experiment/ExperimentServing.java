@@ -6,6 +6,7 @@ import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.Recommendations;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,14 +33,29 @@ public final class ExperimentServing {
     /**
      * @param forced experiment to variant, chosen by hand for QA (empty: none)
      * @param now    the moment that decides which experiments are running
+     * @param canary a bundle on trial, or null: its users get it unless a variant pins another
      */
-    public Recommendations recommend(RecommendationRequest request, Map<String, String> forced, Instant now, ModelBundle current) {
+    public Recommendations recommend(RecommendationRequest request, Map<String, String> forced, Instant now, ModelBundle current,
+                                     Canary canary) {
+        Map<String, String> chosen = new LinkedHashMap<>(forced);
+        String canaryArm = canary == null ? null : chosen.remove(canary.experiment());
         Assignment assignment = assigner.isEmpty() ? Assignment.NONE : assigner.assign(request.userId(), request.surface(), now);
-        if (!forced.isEmpty()) {
-            assignment = assigner.force(assignment, forced);
+        if (!chosen.isEmpty()) {
+            assignment = assigner.force(assignment, chosen);
         }
-        Recommendations served = pipelines.pipeline(assignment).recommend(request, pipelines.bundle(assignment, current));
-        return served.inExperiments(assignment.variants(), !assignment.forced() && !served.items().isEmpty());
+        ModelBundle bundle = pipelines.bundle(assignment, current);
+        Map<String, String> variants = new LinkedHashMap<>(assignment.variants());
+        boolean exposed = !assignment.forced() && canaryArm == null;
+        if (canary != null && assignment.bundle() == null) {
+            String arm = canaryArm != null ? canaryArm : canary.serves(request.userId()) ? Canary.CANARY : Canary.STABLE;
+            if (!arm.equals(Canary.CANARY) && !arm.equals(Canary.STABLE)) {
+                throw new IllegalArgumentException("a canary's variants are stable and canary, not '" + arm + "'");
+            }
+            bundle = arm.equals(Canary.CANARY) ? canary.candidate() : current;
+            variants.put(canary.experiment(), arm);
+        }
+        Recommendations served = pipelines.pipeline(assignment).recommend(request, bundle);
+        return served.inExperiments(variants, exposed && !served.items().isEmpty());
     }
 
     /** The variants {@code user} is in on {@code surface} now, without serving anything. */

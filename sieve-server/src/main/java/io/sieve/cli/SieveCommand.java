@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             ValidateCommand.class,
             ExperimentCommand.class,
+            RolloutCommand.class,
             SimulateCommand.class,
             CommandLine.HelpCommand.class
         })

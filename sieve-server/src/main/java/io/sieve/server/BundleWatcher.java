@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.sieve.bundle.BundleRefusedException;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
+import io.sieve.experiment.Canary;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -32,14 +33,19 @@ final class BundleWatcher implements AutoCloseable {
     private final BundleStore bundles;
     private final ModelHolder holder;
     private final Counter refused;
+    private final CanaryRollout rollout;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sieve-bundle-watcher").daemon().factory());
 
-    /** @param refused counts refused bundles, for the metrics */
-    BundleWatcher(BundleStore bundles, ModelHolder holder, Counter refused) {
+    /**
+     * @param refused counts refused bundles, for the metrics
+     * @param rollout puts a new bundle on trial instead of swapping it in, when canaries are on
+     */
+    BundleWatcher(BundleStore bundles, ModelHolder holder, Counter refused, CanaryRollout rollout) {
         this.bundles = bundles;
         this.holder = holder;
         this.refused = refused;
+        this.rollout = rollout;
     }
 
     /**
@@ -71,10 +77,28 @@ final class BundleWatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Loads the published version if it is not the one served; retries a version refused before. */
+    /**
+     * Loads the published version if it is not the one served (or puts it on trial, with canaries
+     * on); judges a canary on trial; retries a version refused before.
+     */
     synchronized Outcome check() {
+        return check(true);
+    }
+
+    /** @param force judge a canary now, however recently it was judged (a reload asked for by hand) */
+    private synchronized Outcome check(boolean force) {
         String served = holder.current().version();
         Optional<String> published = bundles.currentVersion();
+        Canary trial = rollout.active();
+        if (trial != null) {
+            if (published.isPresent() && published.get().equals(trial.version())) {
+                rollout.judge(force);
+                String now = holder.current().version();
+                return new Outcome(now, !now.equals(served), null);
+            }
+            rollout.abandon(published.map(v -> v.equals(served) ? "CURRENT was pointed back at " + v + " by hand"
+                    : "bundle " + v + " was published during the canary").orElse("CURRENT was removed"));
+        }
         if (published.isEmpty() || published.get().equals(served)) {
             holder.publishedIsServed();
             return new Outcome(served, false, null);
@@ -83,6 +107,10 @@ final class BundleWatcher implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             ModelBundle bundle = bundles.load(version);
+            if (rollout.enabled()) {
+                rollout.start(bundle);
+                return new Outcome(served, false, null);
+            }
             holder.swap(bundle, bundles.hasChecksums(version));
             LOG.info("now serving model bundle {} (was {}; loaded in {} ms)", version, served, (System.nanoTime() - t0) / 1_000_000);
             return new Outcome(version, true, null);
@@ -94,12 +122,12 @@ final class BundleWatcher implements AutoCloseable {
         }
     }
 
-    /** A version refused before is not retried by polling (each try would log the same error). */
+    /** A version refused before is not retried by polling (each try would log the same error); a canary is judged. */
     private synchronized void poll() {
         try {
             Optional<String> refusedVersion = holder.refusal().map(ModelHolder.Refusal::version);
             if (!bundles.currentVersion().equals(refusedVersion)) {
-                check();
+                check(false);
             }
         } catch (RuntimeException e) {
             // An exception would cancel the periodic task; log it and keep polling.

@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.ContentSearch;
+import io.sieve.experiment.Canary;
 import io.sieve.experiment.ExperimentServing;
+import java.util.function.Supplier;
 import io.sieve.model.FieldError;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ final class RecommendationRoutes {
     private static final int MAX_QUERY = 1_000;
 
     private final ExperimentServing experiments;
+    private final Supplier<Canary> canary;
     private final ApiKeyAuth auth;
     private final Clock clock;
     private final SimilarItems similar;
@@ -32,12 +35,14 @@ final class RecommendationRoutes {
     private final ServedImpressionWriter impressions;
     private final ContentSearch search;
 
-    RecommendationRoutes(ExperimentServing experiments, ApiKeyAuth auth, Clock clock, SimilarItems similar, ContentSearch search,
+    /** @param canary the bundle on trial, or null */
+    RecommendationRoutes(ExperimentServing experiments, Supplier<Canary> canary, ApiKeyAuth auth, Clock clock, SimilarItems similar, ContentSearch search,
                          ModelHolder model, ServerMetrics metrics, SieveConfig.ServerConfig limits,
                          ServedImpressionWriter impressions) {
         this.impressions = impressions;
         this.search = search;
         this.experiments = experiments;
+        this.canary = canary;
         this.auth = auth;
         this.clock = clock;
         this.similar = similar;
@@ -69,7 +74,7 @@ final class RecommendationRoutes {
                 .build();
         Recommendations result;
         try {
-            result = experiments.recommend(request, forcedVariants(ctx), clock.instant(), model.current());
+            result = experiments.recommend(request, forcedVariants(ctx), clock.instant(), model.current(), canary.get());
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("variant", e.getMessage()).toException();
         }

@@ -3,6 +3,7 @@ package io.sieve.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -85,6 +86,10 @@ final class ServerMetrics {
      * it is configured, training withheld the ranker (it did not beat the blend), the ranker failed
      * or was late (fallback), or the bundle has no usable ranker.
      */
+    MeterRegistry registry() {
+        return registry;
+    }
+
     /** Counts a served list as an exposure to each variant it carries (none for QA overrides). */
     void exposed(Map<String, String> variants) {
         if (variants != null) {

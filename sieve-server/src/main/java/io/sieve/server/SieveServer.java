@@ -102,7 +102,9 @@ public final class SieveServer implements AutoCloseable {
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
                 () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
         metrics.watch(model);
-        BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles());
+        ExperimentAnalysis analysis = new ExperimentAnalysis(config, store);
+        CanaryRollout rollout = new CanaryRollout(config.rollout().canary(), bundles, model, analysis, clock, metrics.registry());
+        BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles(), rollout);
         ServedImpressionWriter impressions = new ServedImpressionWriter(store, statistics, metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
@@ -144,11 +146,11 @@ public final class SieveServer implements AutoCloseable {
         new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
         new OnboardingRoutes(store, store, statistics, bodies, clock, limits).register(app);
         new UserEventsRoutes(store, store).register(app);
-        new RecommendationRoutes(experiments, auth, clock, new SimilarItems(store),
+        new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
-        new ExperimentRoutes(new ExperimentAnalysis(config, store)).register(app);
+        new ExperimentRoutes(analysis, rollout, watcher).register(app);
         new DocsRoutes(routes, model).register(app);
 
         try {

@@ -76,11 +76,25 @@ public final class Simulation {
     }
 
     /**
+     * What happens before a simulated day's traffic: publishing a new bundle, say.
+     */
+    @FunctionalInterface
+    public interface DayStart {
+        /**
+         * @param store   the simulated store, as the server sees it
+         * @param workDir the server's data directory, where bundles are published
+         */
+        void before(int day, Store store, Path workDir);
+    }
+
+    /**
      * @param daily    each day's results of every experiment, as read after that day
      * @param truth    per experiment and variant, what the click model expected
+     * @param served   the bundle version the server served (to users outside a canary) after each day
+     * @param rollout  the server's rollout state and decisions at the end ({@code GET /v1/experiments})
      */
     public record Report(List<Map<String, ExperimentResults>> daily, Map<String, Map<String, Truth>> truth, long requests,
-                         long clicks) {
+                         long clicks, List<String> served, JsonNode rollout) {
         public Map<String, ExperimentResults> last() {
             return daily.getLast();
         }
@@ -104,17 +118,18 @@ public final class Simulation {
     }
 
     public Report run(Store world, Path workDir) {
-        return run(world, workDir, store -> { });
+        return run(world, workDir, (day, store, dir) -> { }, store -> { });
     }
 
     /**
      * Runs it over a copy of {@code world} (the world itself is only read).
      *
      * @param workDir    where the served bundles are written
+     * @param dayStart   runs before each day's traffic; the server then checks for a new bundle
      * @param afterwards reads the simulated store at the end, before it is discarded (to analyse it
      *                   under other settings, say)
      */
-    public Report run(Store world, Path workDir, Consumer<Store> afterwards) {
+    public Report run(Store world, Path workDir, DayStart dayStart, Consumer<Store> afterwards) {
         Instant start = Instant.now();
         try (InMemoryStore store = WorldCopy.of(world)) {
             SimulatedPopulation population = GroundTruth.population(config, store, settings, random);
@@ -122,7 +137,7 @@ public final class Simulation {
             publish(store, workDir);
             Report report;
             try (SieveServer server = SieveServer.start(config, store, workDir, "127.0.0.1", 0)) {
-                report = experiment(population, store, server.url());
+                report = experiment(population, store, server.url(), workDir, dayStart);
             }
             afterwards.accept(store);
             return report;
@@ -152,15 +167,18 @@ public final class Simulation {
                 StatisticsSnapshot.of(config, store, bundle.manifest().watermark(), bundle.manifest().createdAt())));
     }
 
-    private Report experiment(SimulatedPopulation population, Store store, String url) {
+    private Report experiment(SimulatedPopulation population, Store store, String url, Path workDir, DayStart dayStart) {
         ExperimentAnalysis analysis = new ExperimentAnalysis(config, store);
         Map<String, Map<String, double[]>> truth = new LinkedHashMap<>();
         Map<String, Integer> shown = new HashMap<>();
         List<Map<String, ExperimentResults>> daily = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         long requests = 0;
         long clicks = 0;
         long logged = store.impressionCount();
         for (int day = 1; day <= settings.days(); day++) {
+            dayStart.before(day, store, workDir);
+            reload(url);
             List<SimulatedPopulation.SimulatedUser> order = new ArrayList<>(population.users());
             shuffle(order);
             for (SimulatedPopulation.SimulatedUser user : order) {
@@ -179,6 +197,8 @@ public final class Simulation {
                 }
             }
             awaitImpressions(store, logged);
+            // The day's end: a canary on trial is judged now, on the day's traffic.
+            versions.add(reload(url));
             Map<String, ExperimentResults> today = new LinkedHashMap<>();
             analysis.experiments().keySet().forEach(name -> today.put(name, analysis.results(name).orElseThrow()));
             daily.add(today);
@@ -189,7 +209,14 @@ public final class Simulation {
             arms.forEach((variant, sums) -> out.put(variant, new Truth((long) sums[0], sums[1])));
             truths.put(experiment, out);
         });
-        return new Report(daily, truths, requests, clicks);
+        JsonNode rollout = send(HttpRequest.newBuilder(URI.create(url + "/v1/experiments")).GET().build()).path("rollout");
+        return new Report(daily, truths, requests, clicks, versions, rollout);
+    }
+
+    /** Asks the server to look for a new bundle and judge a canary now; returns the version it serves. */
+    private String reload(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url + "/v1/admin/reload")).POST(HttpRequest.BodyPublishers.noBody()).build())
+                .path("version").asText();
     }
 
     private record Served(String requestId, List<String> items, Map<String, String> experiments) {

@@ -127,7 +127,7 @@ class SimulatedExperimentsTest {
                 """.formatted(Json.MAPPER.writeValueAsString(POPULAR_ONLY)));
         Map<String, ExperimentResults> reanalysed = new LinkedHashMap<>();
         Simulation.Report report = new Simulation(config, settings(5), line -> { }).run(world, Files.createDirectory(dir.resolve("ab")),
-                store -> {
+                (day, store, workDir) -> { }, store -> {
                     ExperimentConfig served = config.experiments().get("personal");
                     var analysis = new ExperimentAnalysis(config, store);
                     reanalysed.put("no-cuped", analysis.results("personal", served, withCuped(config, false)));
@@ -171,7 +171,7 @@ class SimulatedExperimentsTest {
         var settings = new Simulation.Settings(2_500, 2, 3, 1.0, 0.5, 10, 0.5, ClickModel.DEFAULT, 3);
         Map<String, ExperimentResults> declared = new LinkedHashMap<>();
         Simulation.Report report = new Simulation(served, settings, line -> { }).run(world, Files.createDirectory(dir.resolve("srm")),
-                store -> {
+                (day, store, workDir) -> { }, store -> {
                     ExperimentConfig split = served.experiments().get("split");
                     ExperimentConfig halves = new ExperimentConfig(split.salt(), split.layer(), split.traffic(), split.surfaces(),
                             split.start(), split.end(), split.control(), new LinkedHashMap<>(Map.of(
