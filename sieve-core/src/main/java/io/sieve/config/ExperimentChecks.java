@@ -39,6 +39,9 @@ final class ExperimentChecks {
             if (e.variants().size() < 2) {
                 p.add(key + ".variants", "needs at least two variants, a control and a treatment");
             }
+            if (e.kind() == ExperimentKind.interleaving && e.variants().size() != 2) {
+                p.add(key + ".variants", "interleaving merges exactly two variants' lists, has " + e.variants().size());
+            }
             double sum = e.variants().values().stream().filter(v -> v != null).mapToDouble(ExperimentConfig.Variant::weight).sum();
             if (Math.abs(sum - 1) > 1e-6) {
                 p.add(key + ".variants", "weights must sum to 1, sum to " + sum);

@@ -29,24 +29,28 @@ import org.hibernate.validator.constraints.Range;
  * @param start    before this moment the experiment assigns no one (null: already started)
  * @param end      from this moment it assigns no one (null: open-ended)
  * @param control  the variant the others are compared with; default: the first one listed
- * @param variants at least two, with weights that sum to 1 ({@link ExperimentChecks})
+ * @param variants at least two, with weights that sum to 1 ({@link ExperimentChecks}); exactly two for interleaving,
+ *                 whose weights are ignored
+ * @param kind     abtest (default) or interleaving ({@link ExperimentKind})
  */
 public record ExperimentConfig(@NotBlank String salt, String layer,
                                @Range(min = 0, max = 1) double traffic,
                                @NotNull List<@NotNull String> surfaces,
                                Instant start, Instant end, String control,
-                               @NotEmpty Map<String, @NotNull @Valid Variant> variants) {
+                               @NotEmpty Map<String, @NotNull @Valid Variant> variants,
+                               @NotNull ExperimentKind kind) {
 
     @JsonCreator
     static ExperimentConfig of(@JsonProperty("salt") String salt, @JsonProperty("layer") String layer,
                                @JsonProperty("traffic") Double traffic, @JsonProperty("surfaces") List<String> surfaces,
                                @JsonProperty("start") Instant start, @JsonProperty("end") Instant end,
                                @JsonProperty("control") String control,
-                               @JsonProperty("variants") Map<String, Variant> variants) {
+                               @JsonProperty("variants") Map<String, Variant> variants,
+                               @JsonProperty("kind") ExperimentKind kind) {
         Map<String, Variant> ordered = variants == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         String first = ordered == null || ordered.isEmpty() ? null : ordered.keySet().iterator().next();
         return new ExperimentConfig(salt, layer, traffic == null ? 1.0 : traffic, surfaces == null ? List.of() : surfaces,
-                start, end, control == null ? first : control, ordered);
+                start, end, control == null ? first : control, ordered, kind == null ? ExperimentKind.abtest : kind);
     }
 
     /** The layer it splits users in: its own name unless it names one. */

@@ -27,6 +27,6 @@ public record HoldoutConfig(@Range(min = 0, max = 1) double fraction, @NotBlank 
         Map<String, ExperimentConfig.Variant> arms = new LinkedHashMap<>();
         arms.put(REST, new ExperimentConfig.Variant(1 - fraction, Map.of(), null));
         arms.put(HELD_OUT, new ExperimentConfig.Variant(fraction, overlay, null));
-        return new ExperimentConfig(salt, NAME, 1.0, List.of(), null, null, REST, arms);
+        return new ExperimentConfig(salt, NAME, 1.0, List.of(), null, null, REST, arms, ExperimentKind.abtest);
     }
 }

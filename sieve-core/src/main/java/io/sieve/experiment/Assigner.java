@@ -1,6 +1,7 @@
 package io.sieve.experiment;
 
 import io.sieve.config.ExperimentConfig;
+import io.sieve.config.ExperimentKind;
 import io.sieve.config.HoldoutConfig;
 import io.sieve.config.SieveConfig;
 import java.time.Instant;
@@ -76,18 +77,28 @@ public final class Assigner {
                 return new Assignment(variants, overlay, null, false);
             }
         }
+        Assignment.Interleaving interleaving = null;
         for (Placed p : experiments) {
             if (!p.config().activeAt(now) || !p.config().runsOn(surface)) {
                 continue;
             }
             double position = Bucketing.unit("layer:" + p.layer(), user);
-            if (position >= p.from() && position < p.to()) {
-                String variant = p.variantOf(user);
-                variants.put(p.name(), variant);
-                add(p.config().variants().get(variant), overlay, bundle);
+            if (position < p.from() || position >= p.to()) {
+                continue;
             }
+            // One interleaving per list: a second one the user is in does not apply to them.
+            if (p.config().kind() == ExperimentKind.interleaving) {
+                if (interleaving == null) {
+                    interleaving = interleaving(p);
+                    variants.put(p.name(), Assignment.INTERLEAVED);
+                }
+                continue;
+            }
+            String variant = p.variantOf(user);
+            variants.put(p.name(), variant);
+            add(p.config().variants().get(variant), overlay, bundle);
         }
-        return new Assignment(variants, overlay, bundle[0], false);
+        return new Assignment(variants, overlay, bundle[0], false, interleaving);
     }
 
     /**
@@ -101,22 +112,38 @@ public final class Assigner {
         variants.putAll(chosen);
         Map<String, String> overlay = new TreeMap<>();
         String[] bundle = {null};
-        variants.forEach((experiment, variant) -> {
-            ExperimentConfig e = configOf(experiment);
-            if (!e.variants().containsKey(variant)) {
-                throw new IllegalArgumentException("experiment '" + experiment + "' has no variant '" + variant
-                        + "'; variants: " + e.variants().keySet());
+        Assignment.Interleaving interleaving = null;
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+            Placed p = placedOf(v.getKey());
+            ExperimentConfig e = p.config();
+            if (e.kind() == ExperimentKind.interleaving && v.getValue().equals(Assignment.INTERLEAVED)) {
+                interleaving = interleaving(p);
+            } else if (!e.variants().containsKey(v.getValue())) {
+                throw new IllegalArgumentException("experiment '" + v.getKey() + "' has no variant '" + v.getValue()
+                        + "'; variants: " + e.variants().keySet()
+                        + (e.kind() == ExperimentKind.interleaving ? " and " + Assignment.INTERLEAVED : ""));
+            } else {
+                add(e.variants().get(v.getValue()), overlay, bundle);
             }
-            add(e.variants().get(variant), overlay, bundle);
-        });
-        return new Assignment(variants, overlay, bundle[0], true);
+        }
+        return new Assignment(variants, overlay, bundle[0], true, interleaving);
     }
 
-    private ExperimentConfig configOf(String experiment) {
-        if (holdout != null && holdout.name().equals(experiment)) {
-            return holdout.config();
+    private static Assignment.Interleaving interleaving(Placed p) {
+        List<Map<String, String>> overlays = new ArrayList<>();
+        List<String> bundles = new ArrayList<>();
+        for (String team : p.variants()) {
+            overlays.add(p.config().variants().get(team).settings());
+            bundles.add(p.config().variants().get(team).bundle());
         }
-        return experiments.stream().filter(p -> p.name().equals(experiment)).findFirst().map(Placed::config)
+        return new Assignment.Interleaving(p.name(), p.config().salt(), p.variants(), overlays, bundles);
+    }
+
+    private Placed placedOf(String experiment) {
+        if (holdout != null && holdout.name().equals(experiment)) {
+            return holdout;
+        }
+        return experiments.stream().filter(p -> p.name().equals(experiment)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no experiment is called '" + experiment + "'; experiments: "
                         + experiments.stream().map(Placed::name).toList()));
     }

@@ -2,6 +2,7 @@ package io.sieve.experiment;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ExperimentConfig;
+import io.sieve.config.ExperimentKind;
 import io.sieve.config.RolloutConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public record Canary(String version, String stableVersion, ModelBundle candidate
         Map<String, ExperimentConfig.Variant> arms = new LinkedHashMap<>();
         arms.put(STABLE, new ExperimentConfig.Variant(1 - settings.fraction(), Map.of(), null));
         arms.put(CANARY, new ExperimentConfig.Variant(settings.fraction(), Map.of(), version));
-        return new ExperimentConfig(salt(), "rollout", 1.0, List.of(), null, null, STABLE, arms);
+        return new ExperimentConfig(salt(), "rollout", 1.0, List.of(), null, null, STABLE, arms, ExperimentKind.abtest);
     }
 
     /** Each canary splits users afresh: one that failed does not leave its users marked for the next. */

@@ -2,6 +2,7 @@ package io.sieve.experiment;
 
 import io.sieve.config.AnalysisConfig;
 import io.sieve.config.ExperimentConfig;
+import io.sieve.config.ExperimentKind;
 import io.sieve.config.HoldoutConfig;
 import io.sieve.config.SieveConfig;
 import io.sieve.experiment.stats.LiftTest;
@@ -65,14 +66,21 @@ public final class ExperimentAnalysis {
 
     /** The results under other analysis settings (CUPED off, another correction), for comparison. */
     public ExperimentResults results(String name, ExperimentConfig experiment, AnalysisConfig analysis) {
+        if (experiment.kind() == ExperimentKind.interleaving) {
+            return new ExperimentResults(name, experiment.layerOr(name), experiment.control(), true, Map.of(), List.of(), null,
+                    settings(analysis), InterleavingAnalysis.of(name, experiment, store, analysis));
+        }
         Exposures exposures = exposures(name, experiment);
         countEvents(exposures, analysis);
         Map<String, ExperimentResults.VariantSummary> variants = new LinkedHashMap<>();
         experiment.variants().keySet().forEach(v -> variants.put(v, summary(exposures, v, analysis)));
         return new ExperimentResults(name, experiment.layerOr(name), experiment.control(), srm(exposures, experiment).ok(),
-                variants, comparisons(exposures, experiment, analysis), srm(exposures, experiment),
-                new ExperimentResults.Analysis(analysis.alpha(), analysis.correction().name(), analysis.sequential(),
-                        analysis.cuped(), analysis.cupedDays()));
+                variants, comparisons(exposures, experiment, analysis), srm(exposures, experiment), settings(analysis), null);
+    }
+
+    private static ExperimentResults.Analysis settings(AnalysisConfig analysis) {
+        return new ExperimentResults.Analysis(analysis.alpha(), analysis.correction().name(), analysis.sequential(),
+                analysis.cuped(), analysis.cupedDays());
     }
 
     /** Who was exposed to which variant, and what each variant served. */

@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code sieve experiment report} prints them.
  *
  * @param trustworthy false when the sample-ratio check failed: then no lift here can be believed
+ * @param interleaving for an interleaving experiment, its preference (and no variants, comparisons or SRM)
  * @param comparisons every metric of every treatment against the control; a metric nobody in the
  *                    experiment produced (no conversion event at all, say) is left out rather than
  *                    counted in the correction for multiple comparisons
@@ -17,7 +18,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentResults(String name, String layer, String control, boolean trustworthy,
                                 Map<String, VariantSummary> variants, List<Comparison> comparisons, Srm srm,
-                                Analysis analysis) {
+                                Analysis analysis, Interleaving interleaving) {
 
     /** A value and its interval, as JSON {@code {"value": v, "ci": [low, high]}}. */
     public record Estimate(double value, double[] ci) {
@@ -65,6 +66,23 @@ public record ExperimentResults(String name, String layer, String control, boole
 
     /** The sample-ratio-mismatch check: users per variant against the configured weights. */
     public record Srm(double pValue, boolean ok, Map<String, Long> users, Map<String, Double> expectedShares) {
+    }
+
+    /**
+     * An interleaving experiment's verdict. A list's click on an item is credited to the variant
+     * that contributed it; a list is won by the variant with more credited clicks; a user prefers
+     * the variant that won more of their lists. The users with a preference decide, by a two-sided
+     * sign test.
+     *
+     * @param lists            interleaved lists served
+     * @param listsWithClicks  lists with at least one credited click
+     * @param listWins         lists won by each variant (the rest of those with clicks are ties)
+     * @param userWins         users who preferred each variant
+     * @param preference       (users preferring the second variant - the first) / users with a preference, in [-1, 1]
+     * @param winner           the preferred variant when significant, else null
+     */
+    public record Interleaving(long lists, long listsWithClicks, Map<String, Long> listWins, Map<String, Long> userWins,
+                               Estimate preference, double pValue, boolean significant, String winner) {
     }
 
     /** The settings the results were computed with. */

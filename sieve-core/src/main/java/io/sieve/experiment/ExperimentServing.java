@@ -6,7 +6,12 @@ import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.Recommendations;
 import java.time.Instant;
+import io.sieve.model.Impression;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.commons.rng.simple.RandomSource;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,8 +59,49 @@ public final class ExperimentServing {
             bundle = arm.equals(Canary.CANARY) ? canary.candidate() : current;
             variants.put(canary.experiment(), arm);
         }
-        Recommendations served = pipelines.pipeline(assignment).recommend(request, bundle);
+        Recommendations served = assignment.interleaving() == null
+                ? pipelines.pipeline(assignment).recommend(request, bundle)
+                : interleaved(request, assignment, bundle);
         return served.inExperiments(variants, exposed && !served.items().isEmpty());
+    }
+
+    /**
+     * Both sides of the interleaving experiment, each its variant's overlay over the rest of the
+     * assignment, merged by team draft; the coin is seeded by the request id, so a logged list can
+     * be drawn again.
+     */
+    private Recommendations interleaved(RecommendationRequest request, Assignment assignment, ModelBundle bundle) {
+        Assignment.Interleaving il = assignment.interleaving();
+        List<Recommendations> sides = new ArrayList<>(2);
+        for (int team = 0; team < 2; team++) {
+            Map<String, String> overlay = new TreeMap<>(assignment.overlay());
+            overlay.putAll(il.overlays().get(team));
+            Assignment side = new Assignment(Map.of(), overlay, il.bundles().get(team), false);
+            sides.add(pipelines.pipeline(side).recommend(request, pipelines.bundle(side, bundle)));
+        }
+        Recommendations first = sides.get(0);
+        long seed = Double.doubleToLongBits(Bucketing.unit(il.salt(), first.requestId()));
+        List<TeamDraft.Pick> picks = TeamDraft.interleave(ids(sides.get(0)), ids(sides.get(1)), request.n(),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+        List<Recommendations.RecommendedItem> items = new ArrayList<>(picks.size());
+        List<Impression.Shown> shown = new ArrayList<>(picks.size());
+        Map<String, String> teams = new LinkedHashMap<>();
+        for (TeamDraft.Pick pick : picks) {
+            Recommendations side = sides.get(pick.team());
+            items.add(side.items().stream().filter(i -> i.id().equals(pick.item())).findFirst().orElseThrow());
+            // Interleaved lists are no ranker's slate: no features, propensity 1.
+            shown.add(new Impression.Shown(pick.item(), shown.size() + 1, items.getLast().score(), 1, null));
+            teams.put(pick.item(), il.teams().get(pick.team()));
+        }
+        Impression a = first.impression();
+        Impression b = sides.get(1).impression();
+        Impression merged = new Impression(first.requestId(), a.user(), a.timestamp(), a.surface(), a.device(), a.modelVersion(), null,
+                shown, null, a.latencyMs() + b.latencyMs(), a.degraded() || b.degraded(), teams);
+        return new Recommendations(first.requestId(), items, first.debug(), merged, null);
+    }
+
+    private static List<String> ids(Recommendations list) {
+        return list.items().stream().map(Recommendations.RecommendedItem::id).toList();
     }
 
     /** The variants {@code user} is in on {@code surface} now, without serving anything. */

@@ -19,28 +19,31 @@ import java.util.Map;
  *                      experiment results count; a variant forced for QA is not an exposure
  * @param latencyMs     how long the funnel took, for the experiments' latency guardrail
  * @param degraded      a source or stage fell back while serving it, for the fallback-rate guardrail
+ * @param teams         for an interleaved list, the variant that contributed each item (item to
+ *                      variant), which a click on it credits; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Impression(String requestId, String user, Instant timestamp, String surface, String device,
                          String modelVersion, String featureSchema, List<Shown> items,
-                         Map<String, String> experiments, Double latencyMs, Boolean degraded) {
+                         Map<String, String> experiments, Double latencyMs, Boolean degraded, Map<String, String> teams) {
 
     @JsonCreator
     public Impression {
         items = List.copyOf(items);
         experiments = experiments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+        teams = teams == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(teams));
     }
 
     /** A slate outside any experiment, with no serving measurements (an import, a test). */
     public Impression(String requestId, String user, Instant timestamp, String surface, String device,
                       String modelVersion, String featureSchema, List<Shown> items) {
-        this(requestId, user, timestamp, surface, device, modelVersion, featureSchema, items, null, null, null);
+        this(requestId, user, timestamp, surface, device, modelVersion, featureSchema, items, null, null, null, null);
     }
 
     /** The same slate, recorded as exposing the user to these variants. */
     public Impression withExperiments(Map<String, String> exposures) {
         return new Impression(requestId, user, timestamp, surface, device, modelVersion, featureSchema, items,
-                exposures == null || exposures.isEmpty() ? null : exposures, latencyMs, degraded);
+                exposures == null || exposures.isEmpty() ? null : exposures, latencyMs, degraded, teams);
     }
 
     /**

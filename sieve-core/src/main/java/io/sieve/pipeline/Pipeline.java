@@ -132,7 +132,7 @@ public final class Pipeline {
         boolean degraded = !fallbacks.isEmpty() || !retrieved.timedOut().isEmpty() || !retrieved.failed().isEmpty();
         Impression impression = new Impression(requestId, request.userId(), context.now(), request.surface(),
                 request.device(), bundle.version(), withFeatures ? bundle.ranker().featureSchema() : null, shown,
-                null, timings.get("total"), degraded);
+                null, timings.get("total"), degraded, null);
         return new Recommendations(requestId, items, debug, impression, null);
     }
 

@@ -29,7 +29,7 @@ class CanaryJudgeTest {
         var ctr = new ExperimentResults.Comparison(Canary.CANARY, Canary.STABLE, Metric.ctr, new ExperimentResults.Estimate(mid,
                 new double[] {liftLow, liftHigh}), null, new double[] {liftLow, liftHigh}, 0.5, significant ? 0.001 : 0.5,
                 significant ? 0.002 : 0.5, significant, significant && mid > 0, 0);
-        return new ExperimentResults("rollout-v", "rollout", Canary.STABLE, true, variants, List.of(ctr), null, null);
+        return new ExperimentResults("rollout-v", "rollout", Canary.STABLE, true, variants, List.of(ctr), null, null, null);
     }
 
     private static CanaryJudge.Decision decide(ExperimentResults r, Duration running) {

@@ -47,7 +47,7 @@ class ExperimentAnalysisTest {
                 Instant at = T.plusSeconds(3_600L * list);
                 impressions.add(new Impression(request, user, at, "home", null, "m", null,
                         List.of(new Impression.Shown("i" + list, 1, 1.0, 1.0, null), new Impression.Shown("j" + list, 2, 0.5, 1.0, null)),
-                        Map.of("test", variant), 12.0 + list, list == 3));
+                        Map.of("test", variant), 12.0 + list, list == 3, null));
                 if (variant.equals("b") || list % 2 == 0) {
                     events.add(new Event(user, "i" + list, "click", null, at.plusSeconds(5), request, "home"));
                 }

@@ -31,6 +31,8 @@ class ExperimentConfigTest {
                       b: {weight: 0.6, overlay: {server.port: 9999, rerank.lambda: 7}}
                   lonely: {salt: t, layer: shared, traffic: 0.7, variants: {only: {weight: 1.0}}}
                   crowded: {salt: u, layer: shared, traffic: 0.6, variants: {a: {weight: 0.5}, b: {weight: 0.5}}}
+                  threeway: {salt: v, kind: interleaving, variants: {a: {weight: 0.4}, b: {weight: 0.3}, c: {weight: 0.3}}}
+                rollout: {canary: {guardrails: [ctr, latency]}}
                 """));
         String all = String.join("\n", e.problems());
         List.of("experiments.broken.variants: weights must sum to 1",
@@ -40,7 +42,9 @@ class ExperimentConfigTest {
                 "experiments.broken.variants.a.overlay.ranking.typo: no such configuration key",
                 "experiments.broken.variants.b.overlay.rerank.lambda",
                 "experiments.lonely.variants: needs at least two variants",
-                "layer 'shared' take 1.3 of its users")
+                "layer 'shared' take 1.3 of its users",
+                "experiments.threeway.variants: interleaving merges exactly two variants' lists, has 3",
+                "rollout.canary.guardrails: 'latency' is not a metric")
                 .forEach(expected -> assertTrue(all.contains(expected), "missing '" + expected + "' in:\n" + all));
     }
 

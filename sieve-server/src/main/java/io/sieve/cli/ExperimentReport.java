@@ -10,6 +10,9 @@ final class ExperimentReport {
     }
 
     static String text(ExperimentResults r) {
+        if (r.interleaving() != null) {
+            return interleaving(r);
+        }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "experiment %s (layer %s), control %s%n", r.name(), r.layer(), r.control()));
         out.append(String.format(Locale.ROOT, "sample ratio: p = %.4g %s%n", r.srm().pValue(), r.srm().ok()
@@ -38,6 +41,19 @@ final class ExperimentReport {
         return out.toString();
     }
 
+    private static String interleaving(ExperimentResults r) {
+        var i = r.interleaving();
+        return String.format(Locale.ROOT, "interleaving experiment %s (team draft)%n%,d interleaved lists, %,d with credited clicks%n"
+                        + "lists won: %s   users preferring: %s%npreference for %s over %s: %+.3f [%+.3f, %+.3f], sign test p = %.4g: %s%n",
+                r.name(), i.lists(), i.listsWithClicks(), i.listWins(), i.userWins(), last(i.userWins()), r.control(),
+                i.preference().value(), i.preference().ci()[0], i.preference().ci()[1], i.pValue(),
+                i.significant() ? i.winner() + " is preferred" : "no significant preference");
+    }
+
+    private static String last(Map<String, Long> teams) {
+        return new java.util.ArrayList<>(teams.keySet()).getLast();
+    }
+
     private static String verdict(ExperimentResults.Comparison c) {
         if (!c.significant()) {
             return "no significant difference";
@@ -58,6 +74,11 @@ final class ExperimentReport {
 
     /** The same tables as a page with no outside resources; each lift is drawn as its interval around zero. */
     static String html(ExperimentResults r) {
+        if (r.interleaving() != null) {
+            return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Experiment " + escape(r.name())
+                    + "</title></head><body style=\"font-family:sans-serif;max-width:70em;margin:2em auto\"><h1>Experiment "
+                    + escape(r.name()) + "</h1><pre>" + escape(interleaving(r)) + "</pre></body></html>\n";
+        }
         StringBuilder page = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Experiment %s</title>
                 <style>body{font-family:sans-serif;max-width:70em;margin:2em auto}table{border-collapse:collapse}

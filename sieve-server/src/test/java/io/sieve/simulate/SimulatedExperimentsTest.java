@@ -175,7 +175,8 @@ class SimulatedExperimentsTest {
                     ExperimentConfig split = served.experiments().get("split");
                     ExperimentConfig halves = new ExperimentConfig(split.salt(), split.layer(), split.traffic(), split.surfaces(),
                             split.start(), split.end(), split.control(), new LinkedHashMap<>(Map.of(
-                            "a", new ExperimentConfig.Variant(0.5, Map.of(), null), "b", new ExperimentConfig.Variant(0.5, Map.of(), null))));
+                            "a", new ExperimentConfig.Variant(0.5, Map.of(), null), "b", new ExperimentConfig.Variant(0.5, Map.of(), null))),
+                            split.kind());
                     declared.put("split", new ExperimentAnalysis(served, store).results("split", halves, served.experimentAnalysis()));
                 });
         assertTrue(report.last().get("split").srm().ok(), "as served, the split is what it says: " + report.last().get("split").srm());
@@ -183,6 +184,31 @@ class SimulatedExperimentsTest {
         System.out.printf(Locale.ROOT, "declared 50/50, served 55/45: users %s, SRM p = %.2g%n", broken.srm().users(), broken.srm().pValue());
         assertFalse(broken.srm().ok(), "a 55/45 split declared 50/50 is flagged: " + broken.srm());
         assertFalse(broken.trustworthy());
+    }
+
+    /**
+     * The same two policies interleaved (team draft) for a quarter of the users over fewer days: one
+     * list per request holds both, each click credits the side that contributed the item.
+     */
+    @Test
+    void interleavingTellsThePoliciesApartWithFewerUsers() throws Exception {
+        SieveConfig config = config("""
+                experiments:
+                  draft:
+                    salt: draft-1
+                    kind: interleaving
+                    variants:
+                      popular: {weight: 0.5, overlay: %s}
+                      pipeline: {weight: 0.5}
+                """.formatted(Json.MAPPER.writeValueAsString(POPULAR_ONLY)));
+        var settings = new Simulation.Settings(100, 3, 14, 1.0, 1.0, 10, 0.5, ClickModel.DEFAULT, 8);
+        Simulation.Report report = new Simulation(config, settings, line -> { }).run(world, Files.createDirectory(dir.resolve("draft")));
+        var result = report.last().get("draft").interleaving();
+        System.out.printf(Locale.ROOT, "interleaving, 100 users x 3 days, %d lists (%d with credited clicks): list wins %s, users "
+                + "preferring %s, preference %+.3f, p = %.3g%n", result.lists(), result.listsWithClicks(), result.listWins(),
+                result.userWins(), result.preference().value(), result.pValue());
+        assertTrue(result.significant(), "detected: " + result);
+        assertEquals("pipeline", result.winner());
     }
 
     private static double width(ExperimentResults.Estimate e) {
