@@ -111,6 +111,10 @@ final class ExperimentCommand implements Runnable {
             out.printf(Locale.ROOT, "baseline rate %.4f, relative MDE %+.1f%% (to %.4f), alpha %.2f two-sided, power %.0f%%%n",
                     plan.baselineRate(), 100 * plan.relativeMde(), plan.baselineRate() * (1 + plan.relativeMde()),
                     plan.alpha(), 100 * plan.power());
+            if (plan.variants() > 2) {
+                out.printf(Locale.ROOT, "each of %d comparisons with the control at alpha %.4f (Bonferroni)%n", plan.variants() - 1,
+                        plan.alphaPerComparison());
+            }
             out.printf(Locale.ROOT, "users per variant: %,d   total over %d variants: %,d%n", plan.unitsPerVariant(),
                     plan.variants(), plan.totalUnits());
             if (plan.days() > 0) {

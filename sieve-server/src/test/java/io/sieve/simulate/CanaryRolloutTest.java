@@ -9,7 +9,6 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
-import io.sieve.store.InMemoryStore;
 import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import java.nio.file.Files;
@@ -19,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulation ends, and CURRENT points at the stable bundle again; a freshly retrained one is
  * promoted.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CanaryRolloutTest {
-    private InMemoryStore world;
+class CanaryRolloutTest extends WorldTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void importWorld() throws Exception {
-        world = Worlds.movieLensLatestSmall();
-    }
-
-    @AfterAll
-    void close() {
-        world.close();
-    }
 
     private Simulation.Report simulate(String name, BiFunction<SieveConfig, Store, ModelBundle> candidate) throws Exception {
         // Judged only at the simulated day's end (the simulator's reload), never by the clock.

@@ -10,7 +10,6 @@ import io.sieve.config.SieveConfig;
 import io.sieve.experiment.ExperimentAnalysis;
 import io.sieve.experiment.ExperimentResults;
 import io.sieve.experiment.Metric;
-import io.sieve.store.InMemoryStore;
 import io.sieve.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped MovieLens latest-small) against a real server in this process. Each test prints its
  * figures; BENCHMARKS.md "Experiments" records them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimulatedExperimentsTest {
+class SimulatedExperimentsTest extends WorldTest {
     /**
      * Fast to train and to serve: blend ranking, no EASE or content, so that each run takes seconds;
      * no retrieval deadline, so that which sources answer does not depend on the machine's load.
@@ -46,20 +41,9 @@ class SimulatedExperimentsTest {
             "retrieval.sources.covisitation.enabled", "false", "retrieval.sources.session.enabled", "false",
             "retrieval.sources.alsSession.enabled", "false", "retrieval.sources.segment.enabled", "false");
 
-    private InMemoryStore world;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void importWorld() throws Exception {
-        world = Worlds.movieLensLatestSmall();
-    }
-
-    @AfterAll
-    void close() {
-        world.close();
-    }
 
     private SieveConfig config(String experiments) throws Exception {
         Path file = Files.writeString(Files.createTempFile(dir, "sieve", ".yaml"), SERVING + experiments);
