@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,14 @@ public final class BundleStore {
      * {@link #attachment}.
      */
     public Path publish(ModelBundle bundle, int keep, Map<String, byte[]> attachments) {
+        return publish(bundle, keep, attachments, Set.of());
+    }
+
+    /**
+     * {@link #publish(ModelBundle, int, Map)} that never removes the versions {@code pinned} names
+     * (those experiment variants serve), however old.
+     */
+    public Path publish(ModelBundle bundle, int keep, Map<String, byte[]> attachments, Set<String> pinned) {
         try {
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, ".incoming-");
@@ -88,7 +97,7 @@ public final class BundleStore {
             Path dir = root.resolve(bundle.version());
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             point(bundle.version());
-            prune(keep, bundle.version());
+            prune(keep, bundle.version(), pinned);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish bundle " + bundle.version(), e);
@@ -239,11 +248,12 @@ public final class BundleStore {
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(MANIFEST).toFile(), manifest);
     }
 
-    private void prune(int keep, String current) throws IOException {
+    private void prune(int keep, String current, Set<String> pinned) throws IOException {
         List<Path> versions = versionsNewestFirst();
         for (int i = keep; i < versions.size(); i++) {
             Path old = versions.get(i);
-            if (!old.getFileName().toString().equals(current)) {
+            String version = old.getFileName().toString();
+            if (!version.equals(current) && !pinned.contains(version)) {
                 Directories.deleteRecursively(old);
             }
         }

@@ -21,6 +21,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.validator.constraints.Range;
 
 /**
@@ -56,6 +59,14 @@ public record SieveConfig(
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
                 search, replacement, security, limits, store, experiments, holdout, experimentAnalysis, rollout);
+    }
+
+    /** The bundle versions experiment variants pin: training must not prune them. */
+    public Set<String> pinnedBundles() {
+        Set<String> pinned = new TreeSet<>();
+        experiments.values().forEach(e -> e.variants().values().stream().map(ExperimentConfig.Variant::bundle)
+                .filter(Objects::nonNull).forEach(pinned::add));
+        return pinned;
     }
 
     public EventTypes types() {

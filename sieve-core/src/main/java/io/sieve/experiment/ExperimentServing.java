@@ -103,9 +103,4 @@ public final class ExperimentServing {
     private static List<String> ids(Recommendations list) {
         return list.items().stream().map(Recommendations.RecommendedItem::id).toList();
     }
-
-    /** The variants {@code user} is in on {@code surface} now, without serving anything. */
-    public Assignment assignment(String user, String surface, Instant now) {
-        return assigner.assign(user, surface, now);
-    }
 }

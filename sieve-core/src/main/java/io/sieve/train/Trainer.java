@@ -1,6 +1,7 @@
 package io.sieve.train;
 
 import io.sieve.bundle.BundleManifest;
+import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.NeighbourTable;
@@ -11,10 +12,12 @@ import io.sieve.config.RankingType;
 import io.sieve.config.SieveConfig;
 import io.sieve.content.ContentModel;
 import io.sieve.content.ContentTrainer;
+import io.sieve.feature.StatisticsSnapshot;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.sieve.store.Json;
 import io.sieve.store.Store;
 import io.sieve.train.rank.RankerTrainer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +37,17 @@ public final class Trainer {
     public Trainer(SieveConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Publishes {@code bundle} into {@code dataDir}'s bundle store as the served version, with the
+     * feature store's statistics as of its watermark, so that a server starts in seconds; keeps
+     * {@code training.bundlesToKeep} versions and every version an experiment pins.
+     */
+    public void publish(ModelBundle bundle, Store store, Path dataDir) {
+        new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep(), Map.of(StatisticsSnapshot.FILE,
+                StatisticsSnapshot.of(config, store, bundle.manifest().watermark(), bundle.manifest().createdAt())),
+                config.pinnedBundles());
     }
 
     /** Every model the configuration asks for, the learned ranker included. */

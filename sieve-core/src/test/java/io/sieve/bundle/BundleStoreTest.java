@@ -2,6 +2,7 @@ package io.sieve.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,10 +34,17 @@ class BundleStoreTest {
         ModelBundle last = null;
         try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             new TasteClusters(2, 10, 5, 5, 3).fill(store);
+            String pinned = null;
             for (int i = 0; i < 4; i++) {
                 last = new Trainer(config, Clock.fixed(Instant.ofEpochSecond(1000L * i), ZoneOffset.UTC)).train(store);
-                bundles.publish(last, 2);
+                // The first version is pinned by an experiment: kept however old.
+                pinned = pinned == null ? last.version() : pinned;
+                bundles.publish(last, 2, java.util.Map.of(), java.util.Set.of(pinned));
             }
+            assertTrue(Files.isDirectory(bundles.root().resolve(pinned)));
+            bundles.publish(new Trainer(config, Clock.fixed(Instant.ofEpochSecond(9_000), ZoneOffset.UTC)).train(store), 2);
+            assertFalse(Files.isDirectory(bundles.root().resolve(pinned)), "unpinned, it is pruned like the rest");
+            bundles.point(last.version());
         }
         assertEquals(last.version(), bundles.currentVersion().orElseThrow());
         ModelBundle loaded = bundles.load(bundles.currentVersion().orElseThrow());
@@ -52,6 +60,10 @@ class BundleStoreTest {
         assertTrue(loaded.segments().containsKey("age=18-24"));
         try (Stream<Path> dirs = Files.list(bundles.root())) {
             assertEquals(2, dirs.filter(Files::isDirectory).count());
+        }
+        assertThrows(IllegalArgumentException.class, () -> bundles.point("never-published"));
+        try (Stream<Path> dirs = Files.list(bundles.root())) {
+            assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith(".current-")), "no pointer left half-written");
         }
     }
 

@@ -3,7 +3,6 @@ package io.sieve.cli;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.SieveConfig;
-import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.store.Store;
 import io.sieve.train.Trainer;
 import java.nio.file.Path;
@@ -53,10 +52,9 @@ final class TrainCommand implements Callable<Integer> {
         if (store.eventCount() == 0) {
             throw new UserError("the store in " + dataDir + " has no events: run 'sieve import' first");
         }
-        ModelBundle bundle = new Trainer(config, Clock.systemUTC()).train(store);
-        // The feature store's statistics travel with the bundle, so that a server starts in seconds.
-        new BundleStore(dataDir).publish(bundle, config.training().bundlesToKeep(), Map.of(StatisticsSnapshot.FILE,
-                StatisticsSnapshot.of(config, store, bundle.manifest().watermark(), bundle.manifest().createdAt())));
+        Trainer trainer = new Trainer(config, Clock.systemUTC());
+        ModelBundle bundle = trainer.train(store);
+        trainer.publish(bundle, store, dataDir);
         return bundle;
     }
 

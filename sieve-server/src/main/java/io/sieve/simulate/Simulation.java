@@ -1,13 +1,10 @@
 package io.sieve.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sieve.bundle.BundleStore;
-import io.sieve.bundle.ModelBundle;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.experiment.ExperimentAnalysis;
 import io.sieve.experiment.ExperimentResults;
-import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.server.SieveServer;
@@ -63,9 +60,6 @@ public final class Simulation {
      */
     public record Settings(int users, int days, int preDays, double sessionsPerDay, double organicPerDay, int listLength,
                            double noise, ClickModel clicks, long seed) {
-        public static Settings defaults(long seed) {
-            return new Settings(500, 7, 14, 1.0, 1.0, 10, 0.5, ClickModel.DEFAULT, seed);
-        }
     }
 
     /** Lists served under one variant and the clicks the click model expected on them. */
@@ -162,9 +156,8 @@ public final class Simulation {
     }
 
     private void publish(Store store, Path workDir) {
-        ModelBundle bundle = new Trainer(config, Clock.systemUTC()).train(store);
-        new BundleStore(workDir).publish(bundle, config.training().bundlesToKeep(), Map.of(StatisticsSnapshot.FILE,
-                StatisticsSnapshot.of(config, store, bundle.manifest().watermark(), bundle.manifest().createdAt())));
+        Trainer trainer = new Trainer(config, Clock.systemUTC());
+        trainer.publish(trainer.train(store), store, workDir);
     }
 
     private Report experiment(SimulatedPopulation population, Store store, String url, Path workDir, DayStart dayStart) {

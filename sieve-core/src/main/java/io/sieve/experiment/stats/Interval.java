@@ -6,10 +6,6 @@ public record Interval(double value, double low, double high) {
         return new Interval(value, value - halfWidth, value + halfWidth);
     }
 
-    public boolean excludesZero() {
-        return low > 0 || high < 0;
-    }
-
     public double width() {
         return high - low;
     }
