@@ -105,7 +105,7 @@ public final class Assigner {
      * The assignment with some variants chosen by hand ({@code experiment -> variant}), for QA:
      * served as asked, and marked forced so that no exposure is counted.
      *
-     * @throws IllegalArgumentException naming an experiment or variant that does not exist
+     * @throws UnknownVariantException naming an experiment or variant that does not exist
      */
     public Assignment force(Assignment natural, Map<String, String> chosen) {
         Map<String, String> variants = new LinkedHashMap<>(natural.variants());
@@ -119,7 +119,7 @@ public final class Assigner {
             if (e.kind() == ExperimentKind.interleaving && v.getValue().equals(Assignment.INTERLEAVED)) {
                 interleaving = interleaving(p);
             } else if (!e.variants().containsKey(v.getValue())) {
-                throw new IllegalArgumentException("experiment '" + v.getKey() + "' has no variant '" + v.getValue()
+                throw new UnknownVariantException("experiment '" + v.getKey() + "' has no variant '" + v.getValue()
                         + "'; variants: " + e.variants().keySet()
                         + (e.kind() == ExperimentKind.interleaving ? " and " + Assignment.INTERLEAVED : ""));
             } else {
@@ -144,7 +144,7 @@ public final class Assigner {
             return holdout;
         }
         return experiments.stream().filter(p -> p.name().equals(experiment)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no experiment is called '" + experiment + "'; experiments: "
+                .orElseThrow(() -> new UnknownVariantException("no experiment is called '" + experiment + "'; experiments: "
                         + experiments.stream().map(Placed::name).toList()));
     }
 

@@ -54,7 +54,7 @@ public final class ExperimentServing {
         if (canary != null && assignment.bundle() == null) {
             String arm = canaryArm != null ? canaryArm : canary.serves(request.userId()) ? Canary.CANARY : Canary.STABLE;
             if (!arm.equals(Canary.CANARY) && !arm.equals(Canary.STABLE)) {
-                throw new IllegalArgumentException("a canary's variants are stable and canary, not '" + arm + "'");
+                throw new UnknownVariantException("a canary's variants are stable and canary, not '" + arm + "'");
             }
             bundle = arm.equals(Canary.CANARY) ? canary.candidate() : current;
             variants.put(canary.experiment(), arm);

@@ -106,7 +106,7 @@ class AssignerTest {
         assertEquals("blend", forced.variants().get("ranker"));
         assertEquals("blend", forced.overlay().get("ranking.type"));
         assertNull(assigner.force(Assignment.NONE, Map.of("ranker", "control")).overlay().get("ranking.type"));
-        assertThrows(IllegalArgumentException.class, () -> assigner.force(Assignment.NONE, Map.of("ranker", "nope")));
-        assertThrows(IllegalArgumentException.class, () -> assigner.force(Assignment.NONE, Map.of("nope", "control")));
+        assertThrows(UnknownVariantException.class, () -> assigner.force(Assignment.NONE, Map.of("ranker", "nope")));
+        assertThrows(UnknownVariantException.class, () -> assigner.force(Assignment.NONE, Map.of("nope", "control")));
     }
 }

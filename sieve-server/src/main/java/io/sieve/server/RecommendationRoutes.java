@@ -7,6 +7,7 @@ import io.sieve.config.SieveConfig;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.experiment.Canary;
 import io.sieve.experiment.ExperimentServing;
+import io.sieve.experiment.UnknownVariantException;
 import java.util.function.Supplier;
 import io.sieve.model.FieldError;
 import java.time.Clock;
@@ -75,7 +76,7 @@ final class RecommendationRoutes {
         Recommendations result;
         try {
             result = experiments.recommend(request, forcedVariants(ctx), clock.instant(), model.current(), canary.get());
-        } catch (IllegalArgumentException e) {
+        } catch (UnknownVariantException e) {
             throw Problem.invalid("variant", e.getMessage()).toException();
         }
         metrics.record(result.debug());
