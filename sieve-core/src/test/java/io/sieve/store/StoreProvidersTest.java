@@ -24,7 +24,7 @@ class StoreProvidersTest {
         assertEquals("'store' is not a store URL: expected <scheme>:<location>, such as rocksdb:store or memory:", refused("store"));
         assertEquals("':x' is not a store URL: expected <scheme>:<location>, such as rocksdb:store or memory:", refused(":x"));
         assertEquals("'RocksDB' is not a store scheme (lower-case letters, digits, '+', '.', '-')", refused("RocksDB:store"));
-        assertEquals("no store is called 'postgres:' (in postgres://db/sieve); known: memory:, rocksdb:", refused("postgres://db/sieve"));
+        assertEquals("no store is called 'postgres:' (in postgres://db/sieve); known: memory:, postgresql:, rocksdb:", refused("postgres://db/sieve"));
         assertEquals("memory: takes nothing after the colon (found 'big')", refused("memory:big"));
         assertEquals("rocksdb: needs the store's directory, such as rocksdb:store (in the data directory) or rocksdb:/var/lib/sieve/store",
                 refused("rocksdb:"));

@@ -38,7 +38,7 @@ class StoreUrlTest {
     void aUrlThatNamesNoStoreIsAConfigurationErrorNamingTheKnownSchemes() throws IOException {
         assertEquals("""
                 sieve validate: invalid configuration:
-                  store.url: no store is called 'postgres:' (in postgres://db/sieve); known: memory:, rocksdb:
+                  store.url: no store is called 'postgres:' (in postgres://db/sieve); known: memory:, postgresql:, rocksdb:
                 """, refused("postgres://db/sieve", "validate").err.toString());
         assertTrue(refused("memory:big", "serve").err.toString()
                 .contains("store.url: memory: takes nothing after the colon (found 'big')"));
