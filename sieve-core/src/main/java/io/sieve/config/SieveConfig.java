@@ -50,6 +50,7 @@ public record SieveConfig(
         @NotNull @Valid SecurityConfig security,
         @NotNull @Valid LimitsConfig limits,
         @NotNull @Valid StoreConfig store,
+        @NotNull @Valid OnlineConfig online,
         @NotNull Map<String, @NotNull @Valid ExperimentConfig> experiments,
         @NotNull @Valid HoldoutConfig holdout,
         @NotNull @Valid AnalysisConfig experimentAnalysis,
@@ -58,7 +59,7 @@ public record SieveConfig(
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits, store, experiments, holdout, experimentAnalysis, rollout);
+                search, replacement, security, limits, store, online, experiments, holdout, experimentAnalysis, rollout);
     }
 
     /** The bundle versions experiment variants pin: training must not prune them. */
@@ -489,6 +490,17 @@ public record SieveConfig(
      * @param url where the store lives, {@code <scheme>:<location>}: {@code rocksdb:<path>} (relative to the
      *            data directory) or {@code memory:}; the scheme is looked up when the store is opened
      */
+    /**
+     * @param url          where replicas share online state: empty (in this process) or {@code redis://host:port[/db]};
+     *                     the scheme is looked up when the server starts
+     * @param recentSlates per user, how many of the newest served slates the shared state keeps
+     * @param streamLength how many counter updates the shared state keeps for replicas that fall behind
+     * @param timeoutMs    how long a call to the shared state may take before it counts as down
+     */
+    public record OnlineConfig(@NotNull String url, @Positive int recentSlates, @Positive int streamLength,
+                               @Positive int timeoutMs) {
+    }
+
     public record StoreConfig(@NotBlank(message = "must name a store, such as rocksdb:store or memory:") String url) {
     }
 }

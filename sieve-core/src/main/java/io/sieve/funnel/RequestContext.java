@@ -105,11 +105,6 @@ public final class RequestContext {
         return rules;
     }
 
-    /** The slates this user was shown most recently, newest first (see {@link Store#recentImpressions}). */
-    public List<io.sieve.model.Impression> recentImpressions(int limit) {
-        return store.recentImpressions(request.userId(), limit);
-    }
-
     /** The catalog's newest items, newest first (see {@link Store#newestItems}). */
     public List<String> newestItems(int limit) {
         return store.newestItems(limit);

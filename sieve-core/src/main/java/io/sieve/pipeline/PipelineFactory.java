@@ -21,6 +21,7 @@ import io.sieve.rerank.ReRankers;
 import io.sieve.retrieve.RetrievalStage;
 import io.sieve.retrieve.RetrieverFactory;
 import io.sieve.retrieve.Retrievers;
+import io.sieve.store.RecentImpressions;
 import io.sieve.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,16 @@ public final class PipelineFactory {
      *                   (the server applies each event); read by the learned ranker
      */
     public static Pipeline create(SieveConfig config, Store store, ItemStatistics statistics, ExecutorService executor) {
+        return create(config, store, statistics, store, executor);
+    }
+
+    /**
+     * @param statistics        the feature store's item statistics, which the caller keeps up to date
+     * @param recentImpressions where fatigue reads the users' recent slates: the store, or the
+     *                          state replicas share
+     */
+    public static Pipeline create(SieveConfig config, Store store, ItemStatistics statistics,
+                                  RecentImpressions recentImpressions, ExecutorService executor) {
         var r = config.retrieval();
         List<RetrievalStage.Source> sources = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
@@ -63,7 +74,7 @@ public final class PipelineFactory {
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,
-                ReRankers.chain(config.rerank().chain(), new ReRankerFactory.Shared(config, statistics)),
+                ReRankers.chain(config.rerank().chain(), new ReRankerFactory.Shared(config, statistics, recentImpressions)),
                 config.rules(), () -> statistics.clock(Instant.now()));
     }
 

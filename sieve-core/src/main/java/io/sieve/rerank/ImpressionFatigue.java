@@ -4,6 +4,7 @@ import io.sieve.config.SieveConfig.Fatigue;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.funnel.RequestContext;
+import io.sieve.store.RecentImpressions;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ImpressionFatigue {
     private ImpressionFatigue() {
     }
 
-    static Map<String, Integer> ignoredImpressions(RequestContext context, Fatigue fatigue) {
+    static Map<String, Integer> ignoredImpressions(RequestContext context, Fatigue fatigue, RecentImpressions recent) {
         if (fatigue.decay() >= 1) {
             return Map.of();
         }
@@ -31,7 +32,7 @@ final class ImpressionFatigue {
             lastEvent.merge(e.item(), e.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (Impression impression : context.recentImpressions(IMPRESSIONS_READ)) {
+        for (Impression impression : recent.recentImpressions(context.request().userId(), IMPRESSIONS_READ)) {
             Instant at = impression.timestamp();
             if (at.isBefore(since) || at.isAfter(context.now())) {
                 continue;

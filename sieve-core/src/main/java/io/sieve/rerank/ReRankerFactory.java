@@ -2,6 +2,7 @@ package io.sieve.rerank;
 
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.store.RecentImpressions;
 
 /**
  * A re-ranking stage, found by name through {@link java.util.ServiceLoader}. The slate is built by
@@ -15,7 +16,10 @@ public interface ReRankerFactory {
     /** @param inner the stage before this one in the chain; null for the first */
     ReRanker create(ReRanker inner, Shared shared);
 
-    /** What a stage may read: the configuration and the feature store's item statistics. */
-    record Shared(SieveConfig config, ItemStatistics statistics) {
+    /**
+     * What a stage may read: the configuration, the feature store's item statistics, and where
+     * users' recently served slates are kept.
+     */
+    record Shared(SieveConfig config, ItemStatistics statistics, RecentImpressions recentImpressions) {
     }
 }

@@ -4,6 +4,7 @@ import io.sieve.config.SieveConfig.RerankConfig;
 import io.sieve.model.Item;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Candidate;
+import io.sieve.store.RecentImpressions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +22,14 @@ import java.util.Map;
  */
 public final class SlateReRanker implements ReRanker {
     private final RerankConfig settings;
+    private final RecentImpressions recentImpressions;
     private final Diversifier diversifier;
     private final ItemVectors.Kind similarity;
 
-    public SlateReRanker(RerankConfig settings) {
+    /** @param recentImpressions the users' recent slates, which fatigue reads */
+    public SlateReRanker(RerankConfig settings, RecentImpressions recentImpressions) {
         this.settings = settings;
+        this.recentImpressions = recentImpressions;
         this.similarity = ItemVectors.Kind.valueOf(settings.similarity().name());
         this.diversifier = ReRankers.diversifier(settings.diversity(), settings.lambda());
     }
@@ -67,7 +71,7 @@ public final class SlateReRanker implements ReRanker {
         double max = window.stream().mapToDouble(Candidate::score).max().orElse(0);
         double[] out = new double[window.size()];
         Duration fresh = Duration.ofMillis((long) (settings.freshnessDays() * 86_400_000L));
-        Map<String, Integer> ignored = ImpressionFatigue.ignoredImpressions(context, settings.fatigue());
+        Map<String, Integer> ignored = ImpressionFatigue.ignoredImpressions(context, settings.fatigue(), recentImpressions);
         for (int i = 0; i < out.length; i++) {
             Candidate c = window.get(i);
             out[i] = max > min ? (c.score() - min) / (max - min) : 1;
@@ -133,7 +137,7 @@ public final class SlateReRanker implements ReRanker {
             if (inner != null) {
                 throw new IllegalArgumentException("rerank.chain: slate chooses from the ranked candidates, so it comes first");
             }
-            return new SlateReRanker(shared.config().rerank());
+            return new SlateReRanker(shared.config().rerank(), shared.recentImpressions());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * millisecond) and request id. Unlike events they may be written without waiting for durability:
  * losing the last few on a crash costs a little training data, not an accepted user write.
  */
-public interface ImpressionLog {
+public interface ImpressionLog extends RecentImpressions {
 
     /**
      * Appends served slates; logging the same request id again replaces it. A request id is
@@ -18,19 +18,6 @@ public interface ImpressionLog {
      * request id with another timestamp keeps both.
      */
     void logImpressions(List<Impression> impressions);
-
-    /**
-     * The user's most recently logged impressions, newest first (by timestamp to the millisecond,
-     * then by request id descending), at most {@code limit}; an impression re-logged under the
-     * same request id and timestamp appears once, as last logged. Impressions without a user are
-     * not indexed.
-     *
-     * <p>Read on every request (impression fatigue: how often the user was recently shown an item
-     * without engaging), so it must cost a scan of this user's entries in a per-user index, never a
-     * scan of the log. It sees what has been logged, and serving logs slates asynchronously, so
-     * the last slate or two may not be in it yet.
-     */
-    List<Impression> recentImpressions(String userId, int limit);
 
     /** Every logged impression in timestamp order, oldest first; ties by request id. */
     void forEachImpression(Consumer<Impression> action);

@@ -198,7 +198,7 @@ class PipelineTest {
                 new RetrievalStage.Source("broken", broken, 10), new RetrievalStage.Source("popularity", RankedListRetriever.popularity(), 20)), executor, Duration.ofMillis(200));
         var blend = new BlendRanker(Map.of("popularity", 1.0), Fusion.score, 60);
         Pipeline degraded = new Pipeline(store, config.types(), 100, stage, PipelineFactory.filters(config), blend,
-                blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
+                blend, Duration.ofSeconds(5), executor, new SlateReRanker(config.rerank(), store), List.of(), java.time.Instant::now);
         Recommendations r = degraded.recommend(RecommendationRequest.forUser("g0-u0", 5).debug(true).build(), bundle);
         assertEquals(5, r.items().size());
         assertEquals(List.of("slow"), r.debug().timedOut());
@@ -254,7 +254,7 @@ class PipelineTest {
 
     private Pipeline withRanker(Ranker ranker) {
         return new Pipeline(store, config.types(), 100, pipeline.retrieval(), PipelineFactory.filters(config),
-                ranker, blend(), Duration.ofMillis(50), executor, new SlateReRanker(config.rerank()), List.of(), java.time.Instant::now);
+                ranker, blend(), Duration.ofMillis(50), executor, new SlateReRanker(config.rerank(), store), List.of(), java.time.Instant::now);
     }
 
     private BlendRanker blend() {

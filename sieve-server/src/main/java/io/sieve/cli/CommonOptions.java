@@ -2,6 +2,7 @@ package io.sieve.cli;
 
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
+import io.sieve.online.OnlineStates;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,7 @@ public final class CommonOptions {
         SieveConfig config = ConfigLoader.load(file, System.getenv());
         // Checked here, where the store providers are known, so that every command (sieve validate too) reports it.
         Stores.url(config);
+        OnlineStates.check(config);
         return config;
     }
 }

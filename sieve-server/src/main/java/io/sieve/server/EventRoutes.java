@@ -3,9 +3,9 @@ package io.sieve.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
+import io.sieve.online.OnlineState;
 import io.sieve.store.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,15 +21,15 @@ final class EventRoutes {
     private final EventTypes types;
     private final RequestBodies bodies;
     private final Clock clock;
-    private final ItemStatistics statistics;
+    private final OnlineState online;
 
-    /** @param statistics the feature store's online state, updated once the events are durable */
-    EventRoutes(EventLog log, EventTypes types, RequestBodies bodies, Clock clock, ItemStatistics statistics) {
+    /** @param online the online state (the item counters), told of events once they are durable */
+    EventRoutes(EventLog log, EventTypes types, RequestBodies bodies, Clock clock, OnlineState online) {
         this.log = log;
         this.types = types;
         this.bodies = bodies;
         this.clock = clock;
-        this.statistics = statistics;
+        this.online = online;
     }
 
     void register(Javalin app) {
@@ -58,7 +58,7 @@ final class EventRoutes {
     private void append(Context ctx, List<Event> events) {
         if (!events.isEmpty()) {
             log.appendEvents(events);
-            events.forEach(statistics::apply);
+            online.accepted(events);
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", events.size()));
     }

@@ -4,8 +4,10 @@ import io.sieve.bundle.ModelBundle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The bundle being served, and whatever makes the service less than it should be. A request reads
@@ -25,10 +27,11 @@ final class ModelHolder {
     record Degradation(String kind, String detail) {
     }
 
-    static final List<String> KINDS = List.of("bundle-refused", "unverified-bundle", "no-events");
+    static final List<String> KINDS = List.of("bundle-refused", "unverified-bundle", "no-events", "online-state");
 
     private final AtomicReference<ModelBundle> current;
     private final BooleanSupplier catalogEmpty;
+    private final List<Supplier<Optional<Degradation>>> otherDegradations = new CopyOnWriteArrayList<>();
     private volatile Refusal refusal;
     private volatile boolean unverified;
 
@@ -74,9 +77,15 @@ final class ModelHolder {
         return Optional.empty();
     }
 
+    /** Reports, beside the model's own, the degradation {@code source} gives while there is one (the shared online state's). */
+    void alsoDegradedBy(Supplier<Optional<Degradation>> source) {
+        otherDegradations.add(source);
+    }
+
     /** Each way the service is degraded now; empty when it is as configured. */
     List<Degradation> degradations() {
         List<Degradation> out = new ArrayList<>();
+        otherDegradations.forEach(source -> source.get().ifPresent(out::add));
         ModelBundle bundle = current.get();
         Refusal r = refusal;
         if (r != null) {

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.sieve.store.Json;
+import io.sieve.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,14 @@ final class ProblemHandler {
     static void install(Javalin app) {
         app.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
+        // The store is down or failing (a database restarting, a disk full): the request was fine,
+        // and nothing of it was acknowledged, so the client may send it again.
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("store failure in {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            write(ctx, Problem.of(503, "store-unavailable", "Store unavailable",
+                    "The store could not be reached, so nothing was accepted; send the request again later."));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);
             write(ctx, INTERNAL);

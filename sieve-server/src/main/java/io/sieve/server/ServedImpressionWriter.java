@@ -1,8 +1,8 @@
 package io.sieve.server;
 
 import io.micrometer.core.instrument.Counter;
-import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Impression;
+import io.sieve.online.OnlineState;
 import io.sieve.store.ImpressionLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs served slates off the request path: the item statistics count the impressions at once
- * (they feed the CTR features of the very next request), and a writer thread appends them to the
+ * Logs served slates off the request path: the online state counts the impressions at once
+ * (they feed the CTR features and the fatigue of the very next request, on every replica), and a writer thread appends them to the
  * store's impression log in batches. When the queue is full the impression is dropped and counted
  * rather than making a user wait for the training log.
  */
@@ -24,15 +24,15 @@ final class ServedImpressionWriter implements AutoCloseable {
     private static final int BATCH = 500;
 
     private final ImpressionLog log;
-    private final ItemStatistics statistics;
+    private final OnlineState online;
     private final Counter dropped;
     private final BlockingQueue<Impression> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
 
-    ServedImpressionWriter(ImpressionLog log, ItemStatistics statistics, Counter dropped) {
+    ServedImpressionWriter(ImpressionLog log, OnlineState online, Counter dropped) {
         this.log = log;
-        this.statistics = statistics;
+        this.online = online;
         this.dropped = dropped;
         this.writer = Thread.ofPlatform().name("sieve-impressions").daemon().start(this::drain);
     }
@@ -41,7 +41,7 @@ final class ServedImpressionWriter implements AutoCloseable {
         if (impression.items().isEmpty()) {
             return;
         }
-        statistics.apply(impression);
+        online.served(impression);
         if (!queue.offer(impression)) {
             dropped.increment();
         }

@@ -7,6 +7,8 @@ import io.sieve.bundle.BundleStore;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.StatisticsSnapshot;
+import io.sieve.online.OnlineState;
+import io.sieve.online.OnlineStates;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.experiment.ExperimentAnalysis;
 import io.sieve.experiment.ExperimentServing;
@@ -49,15 +51,17 @@ public final class SieveServer implements AutoCloseable {
     private final BundleWatcher watcher;
     private final ExecutorService retrievalExecutor;
     private final ServedImpressionWriter impressions;
+    private final OnlineState online;
     private final List<Route> routes;
     private final String host;
 
     private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, ServedImpressionWriter impressions,
-                        List<Route> routes, String host) {
+                        OnlineState online, List<Route> routes, String host) {
         this.app = app;
         this.watcher = watcher;
         this.retrievalExecutor = retrievalExecutor;
         this.impressions = impressions;
+        this.online = online;
         this.routes = routes;
         this.host = host;
     }
@@ -94,18 +98,21 @@ public final class SieveServer implements AutoCloseable {
         // The feature store's online state starts from everything stored, then follows each event.
         BundleStore bundles = new BundleStore(dataDir);
         ItemStatistics statistics = startingStatistics(config, store, bundles);
-        Pipeline pipeline = PipelineFactory.create(config, store, statistics, retrievalExecutor);
+        OnlineState online = OnlineStates.open(config, statistics, store);
+        Pipeline pipeline = PipelineFactory.create(config, store, statistics, online, retrievalExecutor);
         ExperimentServing experiments = new ExperimentServing(config, pipeline,
-                variant -> PipelineFactory.create(variant, store, statistics, retrievalExecutor), bundles::load);
+                variant -> PipelineFactory.create(variant, store, statistics, online, retrievalExecutor), bundles::load);
         ServerMetrics metrics = new ServerMetrics(clock,
                 pipeline.retrieval().sources().stream().map(RetrievalStage.Source::name).toList());
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
                 () -> store.newestItems(1).isEmpty(), metrics.refusedBundles());
+        model.alsoDegradedBy(() -> online.degraded().map(reason -> new ModelHolder.Degradation("online-state", reason)));
         metrics.watch(model);
+        online.registerMetrics(metrics.registry());
         ExperimentAnalysis analysis = new ExperimentAnalysis(config, store);
         CanaryRollout rollout = new CanaryRollout(config.rollout().canary(), bundles, model, analysis, clock, metrics.registry());
         BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles(), rollout);
-        ServedImpressionWriter impressions = new ServedImpressionWriter(store, statistics, metrics.droppedImpressions());
+        ServedImpressionWriter impressions = new ServedImpressionWriter(store, online, metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
         List<Route> routes = new CopyOnWriteArrayList<>();
@@ -143,8 +150,8 @@ public final class SieveServer implements AutoCloseable {
         app.beforeMatched(auth::check);
         CatalogRoutes.items(store, bodies, limits, clock).register(app);
         CatalogRoutes.users(store, bodies, limits).register(app);
-        new EventRoutes(store, config.types(), bodies, clock, statistics).register(app);
-        new OnboardingRoutes(store, store, statistics, bodies, clock, limits).register(app);
+        new EventRoutes(store, config.types(), bodies, clock, online).register(app);
+        new OnboardingRoutes(store, store, online, bodies, clock, limits).register(app);
         new UserEventsRoutes(store, store).register(app);
         new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
@@ -158,13 +165,14 @@ public final class SieveServer implements AutoCloseable {
         } catch (RuntimeException e) {
             retrievalExecutor.shutdownNow();
             impressions.close();
+            online.close();
             throw e;
         }
         // Set only once started: a graceful stop of a server that failed to bind throws, and
         // would hide the bind error.
         app.jettyServer().server().setStopTimeout(STOP_TIMEOUT.toMillis());
         watcher.start(Duration.ofSeconds(config.server().bundlePollSeconds()));
-        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, List.copyOf(routes), host);
+        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, online, List.copyOf(routes), host);
         LOG.info("Sieve is serving model {} at {}", model.current().version(), server.url());
         return server;
     }
@@ -183,7 +191,7 @@ public final class SieveServer implements AutoCloseable {
 
     /**
      * Stops accepting requests, lets those in flight finish, then stops the watcher and the
-     * retrieval threads and writes the impressions still queued.
+     * retrieval threads, writes the impressions still queued and lets go of the shared online state.
      */
     @Override
     public void close() {
@@ -191,5 +199,6 @@ public final class SieveServer implements AutoCloseable {
         watcher.close();
         retrievalExecutor.shutdownNow();
         impressions.close();
+        online.close();
     }
 }

@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
  * (sslmode, …); messages name the host and database, never the parameters, which may hold a password.
  */
 public final class PostgresStoreProvider implements StoreProvider {
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
     private static final Pattern LOCATION = Pattern.compile("//[^/?#]+/[^/?#]+([?].*)?");
     /** Connections per process: the request path, the event writes and the impression writer at once. */
     private static final int POOL = 8;
@@ -61,6 +62,8 @@ public final class PostgresStoreProvider implements StoreProvider {
         config.setJdbcUrl(jdbc(url));
         config.setMaximumPoolSize(POOL);
         config.setPoolName("sieve-store");
+        // With the database down, a write is refused within this, not after Hikari's default 30 s.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(config);
