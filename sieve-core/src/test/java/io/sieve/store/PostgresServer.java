@@ -34,10 +34,16 @@ public final class PostgresServer {
     private static PostgresServer shared;
 
     private final int port;
+    private final Path bin;
+    private final Path dir;
+    private final boolean root;
     private final Set<String> databases = new HashSet<>();
 
-    private PostgresServer(int port) {
+    private PostgresServer(int port, Path bin, Path dir, boolean root) {
         this.port = port;
+        this.bin = bin;
+        this.dir = dir;
+        this.root = root;
     }
 
     /** The server of this JVM, started on first use; skips (or, on CI, fails) the test when PostgreSQL is not installed. */
@@ -80,11 +86,11 @@ public final class PostgresServer {
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
+            PostgresServer server = new PostgresServer(port, bin, dir, root);
+            server.resume();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop");
+                    server.crash();
                     try (Stream<Path> files = Files.walk(dir)) {
                         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }
@@ -92,10 +98,25 @@ public final class PostgresServer {
                     // The JVM is exiting; a leftover temporary directory is all that can remain.
                 }
             }));
-            return new PostgresServer(port);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server the way a crash would ({@code pg_ctl -m immediate}: every process quits at
+     * once, no checkpoint, recovery from the write-ahead log at the next start). Tests that do this
+     * {@link #resume} it before they end, since the server is shared by the JVM's tests.
+     */
+    public synchronized void crash() throws IOException {
+        run(root, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
+    }
+
+    /** Starts the server (again) on its port and waits until it accepts connections. */
+    public synchronized void resume() throws IOException {
+        run(root, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
+                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
     }
 
     private static void run(boolean asPostgres, String... command) throws IOException {

@@ -224,6 +224,9 @@ final class RedisOnlineState implements OnlineState {
     private void cameBack() {
         if (down != null) {
             LOG.info("Redis at {} is reachable again; sharing online state", redis.address());
+            // Idle connections from before are dead (a restarted Redis does not know them): drop them
+            // now rather than fail the next calls on them.
+            redis.requests().getPool().clear();
             down = null;
         }
     }

@@ -69,12 +69,18 @@ final class Launcher {
      * users with a home category, skewed activity.
      */
     static void syntheticStore(Path dataDir, int items, int users, int events) throws IOException, InterruptedException {
+        syntheticStore(dataDir, Map.of(), items, users, events);
+    }
+
+    /** {@link #syntheticStore(Path, int, int, int)} into the store {@code env} configures (SIEVE_STORE_URL). */
+    static void syntheticStore(Path dataDir, Map<String, String> env, int items, int users, int events)
+            throws IOException, InterruptedException {
         Path files = dataDir.resolveSibling(dataDir.getFileName() + "-jsonl");
         Process p = new ProcessBuilder("python3", PROJECT.resolve("../shared/tools/synthetic.py").normalize().toString(),
                 Integer.toString(items), Integer.toString(users), Integer.toString(events), files.toString())
                 .redirectErrorStream(true).redirectOutput(log("synthetic-" + items).toFile()).start();
         assertEquals(0, p.waitFor(), "synthetic.py failed");
-        run("import-" + items, Map.of(), "import", "--data-dir", dataDir.toString(), "--format", "jsonl",
+        run("import-" + items, env, "import", "--data-dir", dataDir.toString(), "--format", "jsonl",
                 "--items", files.resolve("items.jsonl").toString(), "--users", files.resolve("users.jsonl").toString(),
                 "--events", files.resolve("events.jsonl").toString(), "--quiet");
     }
