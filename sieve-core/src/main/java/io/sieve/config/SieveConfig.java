@@ -51,6 +51,8 @@ public record SieveConfig(
         @NotNull @Valid LimitsConfig limits,
         @NotNull @Valid StoreConfig store,
         @NotNull @Valid OnlineConfig online,
+        @NotNull @Valid IngestConfig ingest,
+        @NotNull @Valid PublishConfig publish,
         @NotNull Map<String, @NotNull @Valid ExperimentConfig> experiments,
         @NotNull @Valid HoldoutConfig holdout,
         @NotNull @Valid AnalysisConfig experimentAnalysis,
@@ -59,7 +61,7 @@ public record SieveConfig(
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits, store, online, experiments, holdout, experimentAnalysis, rollout);
+                search, replacement, security, limits, store, online, ingest, publish, experiments, holdout, experimentAnalysis, rollout);
     }
 
     /** The bundle versions experiment variants pin: training must not prune them. */
@@ -499,6 +501,27 @@ public record SieveConfig(
      */
     public record OnlineConfig(@NotNull String url, @Positive int recentSlates, @Positive int streamLength,
                                @Positive int timeoutMs) {
+    }
+
+    /** Where events come from besides the API. */
+    public record IngestConfig(@NotNull @Valid KafkaIn kafka) {
+    }
+
+    /**
+     * @param bootstrap       Kafka's bootstrap servers; empty: no consumer
+     * @param deadLetterTopic where records that are not valid events go, with the reason
+     * @param maxPollRecords  records per poll: per store write and offset commit
+     */
+    public record KafkaIn(@NotNull String bootstrap, @NotBlank String topic, @NotBlank String group,
+                          @NotBlank String deadLetterTopic, @Positive int maxPollRecords) {
+    }
+
+    /** Where Sieve publishes what it accepted and served. */
+    public record PublishConfig(@NotNull @Valid KafkaOut kafka) {
+    }
+
+    /** @param bootstrap Kafka's bootstrap servers; empty: publish nothing */
+    public record KafkaOut(@NotNull String bootstrap, @NotBlank String eventsTopic, @NotBlank String impressionsTopic) {
     }
 
     public record StoreConfig(@NotBlank(message = "must name a store, such as rocksdb:store or memory:") String url) {

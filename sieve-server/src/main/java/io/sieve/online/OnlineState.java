@@ -16,12 +16,14 @@ import java.util.Optional;
  * <p>Nothing here is the system of record: events and impressions are in the store, and a replica
  * that loses the shared state goes on from its own and the store's, and says so in {@link #degraded}.
  */
-public interface OnlineState extends RecentImpressions, AutoCloseable {
+public interface OnlineState extends ServingListener, RecentImpressions, AutoCloseable {
 
-    /** Events the store has just made durable: counted here at once, and passed on to the other replicas. */
+    /** Counts the events here at once, and passes them on to the other replicas. */
+    @Override
     void accepted(List<Event> events);
 
-    /** A slate just served: counted here at once, kept as the user's latest, and passed on. */
+    /** Counts the slate here at once, keeps it as the user's latest, and passes it on. */
+    @Override
     void served(Impression impression);
 
     /** Registers what an operator watches of it (updates shared, dropped), when there is anything. */

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
-import io.sieve.online.OnlineState;
+import io.sieve.online.ServingListener;
 import io.sieve.store.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,15 +21,15 @@ final class EventRoutes {
     private final EventTypes types;
     private final RequestBodies bodies;
     private final Clock clock;
-    private final OnlineState online;
+    private final ServingListener listener;
 
-    /** @param online the online state (the item counters), told of events once they are durable */
-    EventRoutes(EventLog log, EventTypes types, RequestBodies bodies, Clock clock, OnlineState online) {
+    /** @param listener told of events once they are durable: the online state (the item counters), a publisher */
+    EventRoutes(EventLog log, EventTypes types, RequestBodies bodies, Clock clock, ServingListener listener) {
         this.log = log;
         this.types = types;
         this.bodies = bodies;
         this.clock = clock;
-        this.online = online;
+        this.listener = listener;
     }
 
     void register(Javalin app) {
@@ -58,7 +58,7 @@ final class EventRoutes {
     private void append(Context ctx, List<Event> events) {
         if (!events.isEmpty()) {
             log.appendEvents(events);
-            online.accepted(events);
+            listener.accepted(events);
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", events.size()));
     }

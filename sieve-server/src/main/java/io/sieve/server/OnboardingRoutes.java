@@ -7,7 +7,7 @@ import io.sieve.model.Event;
 import io.sieve.model.FieldError;
 import io.sieve.model.Ids;
 import io.sieve.model.User;
-import io.sieve.online.OnlineState;
+import io.sieve.online.ServingListener;
 import io.sieve.store.Catalog;
 import io.sieve.store.EventLog;
 import io.sieve.store.Store;
@@ -35,16 +35,16 @@ final class OnboardingRoutes {
 
     private final Catalog catalog;
     private final EventLog log;
-    private final OnlineState online;
+    private final ServingListener listener;
     private final RequestBodies bodies;
     private final Clock clock;
     private final RecordLimits limits;
 
-    OnboardingRoutes(Catalog catalog, EventLog log, OnlineState online, RequestBodies bodies, Clock clock, RecordLimits limits) {
+    OnboardingRoutes(Catalog catalog, EventLog log, ServingListener listener, RequestBodies bodies, Clock clock, RecordLimits limits) {
         this.limits = limits;
         this.catalog = catalog;
         this.log = log;
-        this.online = online;
+        this.listener = listener;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -90,7 +90,7 @@ final class OnboardingRoutes {
         List<Event> likes = picks.items().stream().map(item -> Event.of(userId, item, "like", now)).toList();
         if (!likes.isEmpty()) {
             log.appendEvents(likes);
-            online.accepted(likes);
+            listener.accepted(likes);
         }
         ctx.json(Map.of("user", userId, "categories", picks.categories(), "items", picks.items()));
     }

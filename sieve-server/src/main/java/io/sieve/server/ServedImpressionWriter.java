@@ -2,7 +2,7 @@ package io.sieve.server;
 
 import io.micrometer.core.instrument.Counter;
 import io.sieve.model.Impression;
-import io.sieve.online.OnlineState;
+import io.sieve.online.ServingListener;
 import io.sieve.store.ImpressionLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs served slates off the request path: the online state counts the impressions at once
+ * Logs served slates off the request path: the listener (the online state) counts the impressions at once
  * (they feed the CTR features and the fatigue of the very next request, on every replica), and a writer thread appends them to the
  * store's impression log in batches. When the queue is full the impression is dropped and counted
  * rather than making a user wait for the training log.
@@ -24,15 +24,15 @@ final class ServedImpressionWriter implements AutoCloseable {
     private static final int BATCH = 500;
 
     private final ImpressionLog log;
-    private final OnlineState online;
+    private final ServingListener listener;
     private final Counter dropped;
     private final BlockingQueue<Impression> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
 
-    ServedImpressionWriter(ImpressionLog log, OnlineState online, Counter dropped) {
+    ServedImpressionWriter(ImpressionLog log, ServingListener listener, Counter dropped) {
         this.log = log;
-        this.online = online;
+        this.listener = listener;
         this.dropped = dropped;
         this.writer = Thread.ofPlatform().name("sieve-impressions").daemon().start(this::drain);
     }
@@ -41,7 +41,7 @@ final class ServedImpressionWriter implements AutoCloseable {
         if (impression.items().isEmpty()) {
             return;
         }
-        online.served(impression);
+        listener.served(impression);
         if (!queue.offer(impression)) {
             dropped.increment();
         }

@@ -9,6 +9,7 @@ import io.sieve.feature.ItemStatistics;
 import io.sieve.feature.StatisticsSnapshot;
 import io.sieve.online.OnlineState;
 import io.sieve.online.OnlineStates;
+import io.sieve.stream.KafkaLinks;
 import io.sieve.pipeline.ContentSearch;
 import io.sieve.experiment.ExperimentAnalysis;
 import io.sieve.experiment.ExperimentServing;
@@ -51,16 +52,18 @@ public final class SieveServer implements AutoCloseable {
     private final BundleWatcher watcher;
     private final ExecutorService retrievalExecutor;
     private final ServedImpressionWriter impressions;
+    private final KafkaLinks kafka;
     private final OnlineState online;
     private final List<Route> routes;
     private final String host;
 
     private SieveServer(Javalin app, BundleWatcher watcher, ExecutorService retrievalExecutor, ServedImpressionWriter impressions,
-                        OnlineState online, List<Route> routes, String host) {
+                        KafkaLinks kafka, OnlineState online, List<Route> routes, String host) {
         this.app = app;
         this.watcher = watcher;
         this.retrievalExecutor = retrievalExecutor;
         this.impressions = impressions;
+        this.kafka = kafka;
         this.online = online;
         this.routes = routes;
         this.host = host;
@@ -112,7 +115,8 @@ public final class SieveServer implements AutoCloseable {
         ExperimentAnalysis analysis = new ExperimentAnalysis(config, store);
         CanaryRollout rollout = new CanaryRollout(config.rollout().canary(), bundles, model, analysis, clock, metrics.registry());
         BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles(), rollout);
-        ServedImpressionWriter impressions = new ServedImpressionWriter(store, online, metrics.droppedImpressions());
+        KafkaLinks kafka = KafkaLinks.open(config, store, online, metrics.registry());
+        ServedImpressionWriter impressions = new ServedImpressionWriter(store, kafka.listener(), metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
         List<Route> routes = new CopyOnWriteArrayList<>();
@@ -150,8 +154,8 @@ public final class SieveServer implements AutoCloseable {
         app.beforeMatched(auth::check);
         CatalogRoutes.items(store, bodies, limits, clock).register(app);
         CatalogRoutes.users(store, bodies, limits).register(app);
-        new EventRoutes(store, config.types(), bodies, clock, online).register(app);
-        new OnboardingRoutes(store, store, online, bodies, clock, limits).register(app);
+        new EventRoutes(store, config.types(), bodies, clock, kafka.listener()).register(app);
+        new OnboardingRoutes(store, store, kafka.listener(), bodies, clock, limits).register(app);
         new UserEventsRoutes(store, store).register(app);
         new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
@@ -165,6 +169,7 @@ public final class SieveServer implements AutoCloseable {
         } catch (RuntimeException e) {
             retrievalExecutor.shutdownNow();
             impressions.close();
+            kafka.close();
             online.close();
             throw e;
         }
@@ -172,7 +177,8 @@ public final class SieveServer implements AutoCloseable {
         // would hide the bind error.
         app.jettyServer().server().setStopTimeout(STOP_TIMEOUT.toMillis());
         watcher.start(Duration.ofSeconds(config.server().bundlePollSeconds()));
-        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, online, List.copyOf(routes), host);
+        kafka.startConsuming();
+        SieveServer server = new SieveServer(app, watcher, retrievalExecutor, impressions, kafka, online, List.copyOf(routes), host);
         LOG.info("Sieve is serving model {} at {}", model.current().version(), server.url());
         return server;
     }
@@ -191,7 +197,8 @@ public final class SieveServer implements AutoCloseable {
 
     /**
      * Stops accepting requests, lets those in flight finish, then stops the watcher and the
-     * retrieval threads, writes the impressions still queued and lets go of the shared online state.
+     * retrieval threads, writes the impressions still queued, stops consuming from and publishes
+     * the rest to Kafka, and lets go of the shared online state.
      */
     @Override
     public void close() {
@@ -199,6 +206,7 @@ public final class SieveServer implements AutoCloseable {
         watcher.close();
         retrievalExecutor.shutdownNow();
         impressions.close();
+        kafka.close();
         online.close();
     }
 }
