@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,7 +36,7 @@ import org.HdrHistogram.Histogram;
  * <p>Users are drawn uniformly at random (seeded) from {@code u0 … u<users-1>}. Every tenth request
  * asks for {@code debug=true}, whose per-stage timings give the stage percentiles.
  *
- * <p>Usage: {@code OpenLoopLoad <base url> <users> <seconds per rate> <warm-up seconds> <server pid>
+ * <p>Usage: {@code OpenLoopLoad <base url>[,<base url>...] <users> <seconds per rate> <warm-up seconds> <server pid>[,<pid>...]
  * <rate> [<rate> ...]}. Prints one markdown row per rate; a rate whose requests mostly fail or
  * whose p99 passes 5 s ends the run, since every higher rate would only queue more.
  */
@@ -45,12 +46,12 @@ public final class OpenLoopLoad {
     private static final String[] STAGES = {"retrieve", "rank", "rerank", "total"};
 
     private final HttpClient http;
-    private final URI base;
+    private final List<URI> bases;
     private final int users;
     private final SplittableRandom random = new SplittableRandom(42);
 
-    private OpenLoopLoad(URI base, int users, ExecutorService responses) {
-        this.base = base;
+    private OpenLoopLoad(List<URI> bases, int users, ExecutorService responses) {
+        this.bases = bases;
         this.users = users;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(responses)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,7 +80,8 @@ public final class OpenLoopLoad {
                 LockSupport.parkNanos(wait);
             }
             boolean debug = i % DEBUG_EVERY == 0;
-            URI uri = base.resolve("/v1/recommendations/u" + random.nextInt(users) + "?n=10" + (debug ? "&debug=true" : ""));
+            // Several servers (replicas behind a load balancer) take the requests in turn.
+            URI uri = bases.get((int) (i % bases.size())).resolve("/v1/recommendations/u" + random.nextInt(users) + "?n=10" + (debug ? "&debug=true" : ""));
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long answered = System.nanoTime();
@@ -131,21 +133,21 @@ public final class OpenLoopLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: OpenLoopLoad <base url> <users> <seconds per rate> <warm-up seconds> <server pid> <rate> [<rate> ...]");
+            System.err.println("usage: OpenLoopLoad <base url>[,<base url>...] <users> <seconds per rate> <warm-up seconds> <server pid>[,<pid>...] <rate> [<rate> ...]");
             System.exit(2);
         }
-        URI base = URI.create(args[0]);
+        List<URI> bases = Arrays.stream(args[0].split(",")).map(URI::create).toList();
         int users = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
         double warmUp = Double.parseDouble(args[3]);
-        long pid = Long.parseLong(args[4]);
+        List<Long> pids = Arrays.stream(args[4].split(",")).map(Long::parseLong).toList();
         List<Double> rates = new ArrayList<>();
         for (int i = 5; i < args.length; i++) {
             rates.add(Double.parseDouble(args[i]));
         }
         ExecutorService responses = Executors.newFixedThreadPool(2);
         try {
-            OpenLoopLoad load = new OpenLoopLoad(base, users, responses);
+            OpenLoopLoad load = new OpenLoopLoad(bases, users, responses);
             if (warmUp > 0) {
                 Step w = load.run(rates.get(0), warmUp);
                 System.err.printf("warm-up: %d requests at %.0f/s, p50 %s ms%n", w.sent(), w.rate(), ms(w.latency(), 50));
@@ -164,7 +166,11 @@ public final class OpenLoopLoad {
                     Histogram st = s.stages().get(stage);
                     row.append(' ').append(ms(st, 50)).append(" / ").append(ms(st, 99)).append(" |");
                 }
-                row.append(' ').append(residentMegabytes(pid)).append(" |");
+                List<String> resident = new ArrayList<>();
+                for (long pid : pids) {
+                    resident.add(residentMegabytes(pid));
+                }
+                row.append(' ').append(String.join(" + ", resident)).append(" |");
                 System.out.println(row);
                 if (failed * 2 > s.sent() || h.getValueAtPercentile(99) > TimeUnit.SECONDS.toMicros(5)) {
                     System.out.println("(saturated: higher rates not run)");

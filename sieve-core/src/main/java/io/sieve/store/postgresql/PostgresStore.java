@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -294,22 +295,44 @@ final class PostgresStore implements Store {
 
     @Override
     public void appendEvents(List<Event> events) {
-        // One statement per event: a batch may hold the same event twice, and the last one wins.
+        // One statement for the whole batch, its columns as arrays: a statement per event costs a
+        // round of parsing and planning each, several times the insert itself. A statement may
+        // touch a row once, so an event repeated in the batch is sent once, as its last copy.
+        Map<List<Object>, Event> unique = new LinkedHashMap<>();
+        for (Event e : events) {
+            unique.put(List.of(e.user(), e.item(), e.type(), e.timestamp().toEpochMilli()), e);
+        }
+        int n = unique.size();
+        String[] users = new String[n];
+        String[] items = new String[n];
+        String[] types = new String[n];
+        Long[] at = new Long[n];
+        Double[] values = new Double[n];
+        String[] requestIds = new String[n];
+        String[] surfaces = new String[n];
+        int i = 0;
+        for (Event e : unique.values()) {
+            users[i] = e.user();
+            items[i] = e.item();
+            types[i] = e.type();
+            at[i] = e.timestamp().toEpochMilli();
+            values[i] = e.value();
+            requestIds[i] = e.requestId();
+            surfaces[i++] = e.surface();
+        }
         write(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO events (" + EVENT_COLUMNS + ") "
+                    + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::float8[], ?::text[], ?::text[]) "
                     + "ON CONFLICT (user_id, item, type, at) DO UPDATE SET value = EXCLUDED.value, "
                     + "request_id = EXCLUDED.request_id, surface = EXCLUDED.surface")) {
-                for (Event e : events) {
-                    s.setString(1, e.user());
-                    s.setString(2, e.item());
-                    s.setString(3, e.type());
-                    s.setLong(4, e.timestamp().toEpochMilli());
-                    s.setObject(5, e.value(), Types.DOUBLE);
-                    s.setString(6, e.requestId());
-                    s.setString(7, e.surface());
-                    s.addBatch();
-                }
-                s.executeBatch();
+                s.setArray(1, c.createArrayOf("text", users));
+                s.setArray(2, c.createArrayOf("text", items));
+                s.setArray(3, c.createArrayOf("text", types));
+                s.setArray(4, c.createArrayOf("bigint", at));
+                s.setArray(5, c.createArrayOf("float8", values));
+                s.setArray(6, c.createArrayOf("text", requestIds));
+                s.setArray(7, c.createArrayOf("text", surfaces));
+                s.executeUpdate();
             }
             return null;
         });
