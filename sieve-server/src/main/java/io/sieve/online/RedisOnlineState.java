@@ -2,18 +2,15 @@ package io.sieve.online;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sieve.background.BatchingWriter;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.store.RecentImpressions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +44,8 @@ final class RedisOnlineState implements OnlineState {
     private static final String SLATES = "sieve:slates:";
     private static final int QUEUE = 20_000;
     private static final int BATCH = 500;
+    /** At most this many events in one stream entry: about 15 KB. */
+    private static final int EVENTS_PER_UPDATE = 100;
     private static final long RETRY_MS = 1_000;
 
     /** @param requests short timeouts, for the request path and the writer; {@code follower} blocks on the stream */
@@ -63,10 +62,10 @@ final class RedisOnlineState implements OnlineState {
     private final RecentImpressions store;
     /** Tells this replica's updates from the others' on the shared stream. */
     private final String replica = UUID.randomUUID().toString();
-    private final BlockingQueue<SharedUpdate> outgoing = new ArrayBlockingQueue<>(QUEUE);
+    private final XAddParams capped;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final Thread writer;
+    private final BatchingWriter<SharedUpdate> writer;
     private final Thread follower;
     private volatile String down;
     private volatile boolean closing;
@@ -79,7 +78,8 @@ final class RedisOnlineState implements OnlineState {
         // Where this replica starts following, fixed before it serves: every update another replica
         // shares from now on reaches it (what came before is in the store, which it started from).
         StreamEntryID start = newestUpdate();
-        this.writer = Thread.ofPlatform().name("sieve-online-writer").daemon().start(this::send);
+        this.capped = XAddParams.xAddParams().maxLen(limits.streamLength()).approximateTrimming();
+        this.writer = new BatchingWriter<>("sieve-online-writer", QUEUE, BATCH, this::send, dropped::addAndGet);
         this.follower = Thread.ofPlatform().name("sieve-online-follower").daemon().start(() -> follow(start));
     }
 
@@ -97,7 +97,11 @@ final class RedisOnlineState implements OnlineState {
     @Override
     public void accepted(List<Event> events) {
         events.forEach(statistics::apply);
-        enqueue(SharedUpdate.events(events));
+        // Bounded entries (a Kafka poll brings thousands of events): the stream's cap in entries
+        // is then a cap in bytes too.
+        for (int from = 0; from < events.size(); from += EVENTS_PER_UPDATE) {
+            enqueue(SharedUpdate.events(events.subList(from, Math.min(events.size(), from + EVENTS_PER_UPDATE))));
+        }
     }
 
     @Override
@@ -107,8 +111,10 @@ final class RedisOnlineState implements OnlineState {
     }
 
     private void enqueue(SharedUpdate update) {
-        if (down != null || !outgoing.offer(update)) {
+        if (down != null) {
             dropped.incrementAndGet();
+        } else {
+            writer.offer(update);
         }
     }
 
@@ -140,37 +146,22 @@ final class RedisOnlineState implements OnlineState {
                 .description("Updates not shared with other replicas because Redis was unreachable or slow").register(registry);
     }
 
-    private void send() {
-        List<SharedUpdate> batch = new ArrayList<>(BATCH);
-        XAddParams capped = XAddParams.xAddParams().maxLen(limits.streamLength()).approximateTrimming();
-        while (!closing || !outgoing.isEmpty()) {
-            try {
-                SharedUpdate first = outgoing.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    /** Sends one batch in one pipeline; Redis unreachable drops it, counted. */
+    private void send(List<SharedUpdate> batch) {
+        try (var pipeline = redis.requests().pipelined()) {
+            for (SharedUpdate update : batch) {
+                pipeline.xadd(UPDATES, capped, update.fields(replica));
+                if (update.user() != null) {
+                    String key = SLATES + update.user();
+                    pipeline.lpush(key, update.payload());
+                    pipeline.ltrim(key, 0, limits.recentSlates() - 1L);
+                    pipeline.pexpire(key, limits.slatesTtlMs());
                 }
-                batch.add(first);
-                outgoing.drainTo(batch, BATCH - 1);
-                try (var pipeline = redis.requests().pipelined()) {
-                    for (SharedUpdate update : batch) {
-                        pipeline.xadd(UPDATES, capped, update.fields(replica));
-                        if (update.user() != null) {
-                            String key = SLATES + update.user();
-                            pipeline.lpush(key, update.payload());
-                            pipeline.ltrim(key, 0, limits.recentSlates() - 1L);
-                            pipeline.pexpire(key, limits.slatesTtlMs());
-                        }
-                    }
-                    pipeline.sync();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (JedisException e) {
-                dropped.addAndGet(batch.size());
-                wentDown(e);
             }
-            batch.clear();
+            pipeline.sync();
+        } catch (JedisException e) {
+            dropped.addAndGet(batch.size());
+            wentDown(e);
         }
     }
 
@@ -244,8 +235,8 @@ final class RedisOnlineState implements OnlineState {
     @Override
     public void close() {
         closing = true;
+        writer.close();
         try {
-            writer.join(5_000);
             follower.join(RedisOnlineStateProvider.BLOCK_MS * 3L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

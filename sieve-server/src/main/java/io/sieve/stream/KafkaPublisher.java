@@ -2,17 +2,14 @@ package io.sieve.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sieve.background.BatchingWriter;
 import io.sieve.config.SieveConfig.KafkaOut;
 import io.sieve.model.Event;
 import io.sieve.model.Impression;
 import io.sieve.online.ServingListener;
 import io.sieve.store.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,14 +26,13 @@ import org.slf4j.LoggerFactory;
 final class KafkaPublisher implements ServingListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final int QUEUE = 50_000;
+    private static final int BATCH = 1_000;
 
     private final KafkaOut settings;
     private final KafkaProducer<String, String> producer;
-    private final BlockingQueue<ProducerRecord<String, String>> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Counter failed;
     private final Counter published;
-    private final Thread sender;
-    private volatile boolean closing;
+    private final BatchingWriter<ProducerRecord<String, String>> sender;
 
     KafkaPublisher(KafkaOut settings, MeterRegistry registry) {
         this.settings = settings;
@@ -52,7 +48,7 @@ final class KafkaPublisher implements ServingListener, AutoCloseable {
                 .description("Accepted events and served slates that could not be published to Kafka").register(registry);
         this.published = Counter.builder("sieve.kafka.publish.sent")
                 .description("Accepted events and served slates published to Kafka").register(registry);
-        this.sender = Thread.ofPlatform().name("sieve-kafka-publisher").daemon().start(this::send);
+        this.sender = new BatchingWriter<>("sieve-kafka-publisher", QUEUE, BATCH, this::send, failed::increment);
     }
 
     @Override
@@ -68,9 +64,7 @@ final class KafkaPublisher implements ServingListener, AutoCloseable {
     }
 
     private void offer(ProducerRecord<String, String> record) {
-        if (!queue.offer(record)) {
-            failed.increment();
-        }
+        sender.offer(record);
     }
 
     private static String write(Object value) {
@@ -81,46 +75,23 @@ final class KafkaPublisher implements ServingListener, AutoCloseable {
         }
     }
 
-    private void send() {
-        List<ProducerRecord<String, String>> batch = new ArrayList<>();
-        while (!closing || !queue.isEmpty()) {
-            try {
-                ProducerRecord<String, String> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    private void send(List<ProducerRecord<String, String>> batch) {
+        for (ProducerRecord<String, String> record : batch) {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    published.increment();
+                } else {
+                    failed.increment();
+                    LOG.warn("could not publish to {}: {}", record.topic(), error.getMessage());
                 }
-                batch.add(first);
-                queue.drainTo(batch);
-                for (ProducerRecord<String, String> record : batch) {
-                    producer.send(record, (metadata, error) -> {
-                        if (error == null) {
-                            published.increment();
-                        } else {
-                            failed.increment();
-                            LOG.warn("could not publish to {}: {}", record.topic(), error.getMessage());
-                        }
-                    });
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failed.increment(batch.size());
-                LOG.warn("could not publish {} records: {}", batch.size(), e.getMessage());
-            }
-            batch.clear();
+            });
         }
     }
 
     /** Sends what is queued, waits for the producer to deliver it, then stops. */
     @Override
     public void close() {
-        closing = true;
-        try {
-            sender.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sender.close();
         producer.close(java.time.Duration.ofSeconds(10));
     }
 }

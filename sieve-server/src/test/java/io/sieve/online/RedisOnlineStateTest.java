@@ -3,6 +3,7 @@ package io.sieve.online;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sieve.Eventually;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.feature.ItemStatistics;
@@ -13,11 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas' online state through one real Redis, and what happens when Redis goes away and comes back. */
 class RedisOnlineStateTest {
+    private static final Duration SOON = Duration.ofSeconds(15);
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private final InMemoryStore store = new InMemoryStore();
@@ -34,17 +35,6 @@ class RedisOnlineStateTest {
         return new Impression(requestId, user, at, "home", null, "v1", null, shown);
     }
 
-    /** Waits up to 15 s for {@code condition}: updates cross between replicas asynchronously. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void eventsAndSlatesOnOneReplicaReachTheOther() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
@@ -53,15 +43,15 @@ class RedisOnlineStateTest {
             ItemStatistics countsB = ItemStatistics.of(config);
             try (OnlineState a = OnlineStates.open(config, countsA, store); OnlineState b = OnlineStates.open(config, countsB, store)) {
                 a.accepted(List.of(Event.of("u1", "i1", "click", NOW)));
-                await("replica B counts A's click", () -> countsB.engaged("i1") == 1);
+                Eventually.await("replica B counts A's click", SOON, () -> countsB.engaged("i1") == 1);
                 assertEquals(1, countsA.engaged("i1"), "A counts its own click once, not again from the stream");
 
                 a.served(slate("r1", "u1", NOW, "i1", "i2"));
-                await("replica B holds A's slate", () -> b.recentImpressions("u1", 10).size() == 1);
+                Eventually.await("replica B holds A's slate", SOON, () -> b.recentImpressions("u1", 10).size() == 1);
                 Impression seen = b.recentImpressions("u1", 10).getFirst();
                 assertEquals(List.of("i1", "i2"), seen.items().stream().map(Impression.Shown::item).toList());
                 assertEquals(NOW, seen.timestamp());
-                await("replica B counts A's impressions", () -> countsB.shown("i2") == 1);
+                Eventually.await("replica B counts A's impressions", SOON, () -> countsB.shown("i2") == 1);
                 assertTrue(a.degraded().isEmpty() && b.degraded().isEmpty());
             }
         }
@@ -75,7 +65,7 @@ class RedisOnlineStateTest {
                 for (int i = 0; i < 5; i++) {
                     a.served(slate("r" + i, "u1", NOW.plusSeconds(i), "i" + i));
                 }
-                await("the last slate is in Redis", () -> !a.recentImpressions("u1", 10).isEmpty()
+                Eventually.await("the last slate is in Redis", SOON, () -> !a.recentImpressions("u1", 10).isEmpty()
                         && a.recentImpressions("u1", 10).getFirst().requestId().equals("r4"));
                 assertEquals(List.of("r4", "r3", "r2"), a.recentImpressions("u1", 10).stream().map(Impression::requestId).toList());
             }
@@ -94,13 +84,13 @@ class RedisOnlineStateTest {
                 a.accepted(List.of(Event.of("u1", "i5", "click", NOW)));
                 a.served(slate("r1", "u1", NOW, "i5"));
                 assertEquals("stored", a.recentImpressions("u1", 10).getFirst().requestId(), "read from the store while Redis is down");
-                await("A reports Redis down", () -> a.degraded().isPresent());
+                Eventually.await("A reports Redis down", SOON, () -> a.degraded().isPresent());
                 assertTrue(a.degraded().get().contains("Redis at 127.0.0.1"), a.degraded().get());
 
                 redis.resume();
-                await("both replicas find Redis again", () -> a.degraded().isEmpty() && b.degraded().isEmpty());
+                Eventually.await("both replicas find Redis again", SOON, () -> a.degraded().isEmpty() && b.degraded().isEmpty());
                 a.accepted(List.of(Event.of("u2", "i9", "click", NOW)));
-                await("updates flow again", () -> countsB.engaged("i9") == 1);
+                Eventually.await("updates flow again", SOON, () -> countsB.engaged("i9") == 1);
                 assertEquals(0, countsB.engaged("i5"), "what was shared while Redis was down is not replayed");
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sieve.Eventually;
 import io.sieve.online.RedisServer;
 import io.sieve.store.PostgresServer;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reaches both, and Redis stopped under load degrades them without a failed request until it is back.
  */
 class ReplicasIT {
+    private static final Duration SOON = Duration.ofSeconds(30);
     @TempDir
     Path data;
 
@@ -50,20 +52,6 @@ class ReplicasIT {
         return server.get("/readyz").json().get("status").asText();
     }
 
-    private static void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
     private static String click(String user, String item) {
         return "{\"user\":\"%s\",\"item\":\"%s\",\"type\":\"click\"}".formatted(user, item);
     }
@@ -82,7 +70,7 @@ class ReplicasIT {
                 List<String> before = ids(b, "u1");
                 assertEquals(202, a.send("POST", "/v1/events", click("u1", before.getFirst()), Map.of()).status());
                 assertFalse(ids(b, "u1").contains(before.getFirst()), "B no longer offers what u1 saw through A");
-                await("B applies A's update", () -> metric(b, "sieve_online_updates_applied_total") >= 1);
+                Eventually.await("B applies A's update", SOON, () -> metric(b, "sieve_online_updates_applied_total") >= 1);
 
                 // Slates served by A tire u2 of them on B: fatigue (rerank.fatigue.afterImpressions: 3)
                 // reads the slates Redis holds.
@@ -90,12 +78,12 @@ class ReplicasIT {
                 for (int i = 0; i < 2; i++) {
                     assertEquals(first, ids(a, "u2"), "A serves u2 the same list until fatigue sets in");
                 }
-                await("B sees the slates A served u2", () -> !ids(b, "u2").equals(first));
+                Eventually.await("B sees the slates A served u2", SOON, () -> !ids(b, "u2").equals(first));
 
                 // A bundle trained beside the replicas is served by both.
                 String served = a.get("/readyz").json().get("modelVersion").asText();
                 Launcher.run("replicas-train-again", env, "train", "--data-dir", data.toString());
-                await("both replicas swap to the new bundle", () -> !a.get("/readyz").json().get("modelVersion").asText().equals(served)
+                Eventually.await("both replicas swap to the new bundle", SOON, () -> !a.get("/readyz").json().get("modelVersion").asText().equals(served)
                         && a.get("/readyz").json().get("modelVersion").equals(b.get("/readyz").json().get("modelVersion")));
 
                 rideOutRedisGoingAway(redis, a, b);
@@ -129,14 +117,14 @@ class ReplicasIT {
         try {
             Thread.sleep(1_000);
             redis.kill();
-            await("A reports the online state degraded", () -> readiness(a).equals("degraded"));
+            Eventually.await("A reports the online state degraded", SOON, () -> readiness(a).equals("degraded"));
             JsonNode degraded = a.get("/readyz").json().get("degraded");
             assertEquals("online-state", degraded.get(0).get("kind").asText(), degraded.toString());
             Thread.sleep(2_000);
             double applied = metric(b, "sieve_online_updates_applied_total");
             redis.resume();
-            await("both replicas are ready again", () -> readiness(a).equals("ready") && readiness(b).equals("ready"));
-            await("updates cross again", () -> metric(b, "sieve_online_updates_applied_total") > applied);
+            Eventually.await("both replicas are ready again", SOON, () -> readiness(a).equals("ready") && readiness(b).equals("ready"));
+            Eventually.await("updates cross again", SOON, () -> metric(b, "sieve_online_updates_applied_total") > applied);
         } finally {
             stop.set(true);
             load.join();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sieve.Eventually;
 import io.sieve.config.ConfigLoader;
 import io.sieve.config.SieveConfig;
 import io.sieve.store.Json;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,20 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * events and served slates published.
  */
 class ServerKafkaTest {
+    private static final Duration SOON = Duration.ofSeconds(60);
     private static final String IN = "sieve-events";
 
     @TempDir
     Path dataDir;
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     /** Every record on {@code topic} so far, from the start. */
     private static List<ConsumerRecord<String, String>> read(KafkaBroker kafka, String topic, int atLeast) throws InterruptedException {
@@ -94,7 +85,7 @@ class ServerKafkaTest {
                 for (String record : records) {
                     producer.send(new ProducerRecord<>(IN, "k1", record)).get();
                 }
-                await("the consumed events are stored", () -> server.historyItems("k1").containsAll(List.of("b1", "b2")));
+                Eventually.await("the consumed events are stored", SOON, () -> server.historyItems("k1").containsAll(List.of("b1", "b2")));
                 assertEquals(2, server.get("/v1/users/k1/events").json().get("events").size(), "the event sent twice is stored once");
 
                 List<ConsumerRecord<String, String>> dead = read(kafka, config.ingest().kafka().deadLetterTopic(), 2);
@@ -104,7 +95,7 @@ class ServerKafkaTest {
                 assertTrue(header(dead.get(1), "sieve-error").startsWith("not a JSON event"), header(dead.get(1), "sieve-error"));
                 assertTrue(header(dead.get(1), "sieve-source").startsWith(IN + "/"), header(dead.get(1), "sieve-source"));
 
-                await("the offsets are committed up to the end", () -> committedToTheEnd(admin, config.ingest().kafka().group()));
+                Eventually.await("the offsets are committed up to the end", SOON, () -> committedToTheEnd(admin, config.ingest().kafka().group()));
                 String metrics = server.get("/metrics").body();
                 assertTrue(metrics.contains("sieve_kafka_consumer_events_total 3.0"), metrics);
                 assertTrue(metrics.contains("sieve_kafka_consumer_dead_total 2.0"), metrics);
