@@ -13,7 +13,7 @@ here="$(cd "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 classpath="bench-spark/target/classes:$(cat bench-spark/target/classpath.txt)"
 # The options spark-submit would add for this Spark version (module opens, Vector API, native access).
-mapfile -t spark_options < <("$JAVA_HOME/bin/java" -cp "$classpath" io.sieve.bench.spark.SparkJvmOptions)
+mapfile -t spark_options < <("$JAVA_HOME/bin/java" -cp "$classpath" io.sieve.spark.SparkJvmOptions)
 # With spark.driver.host and bindAddress, this keeps Spark on the loopback interface.
 export SPARK_LOCAL_IP=127.0.0.1
 iterations="${ITERATIONS:-10}"

@@ -7,12 +7,15 @@
 #      RocksDB single node, then from two replicas on one PostgreSQL and one Redis, the requests
 #      alternating between them, in the same run;
 #   2. Kafka ingest: io.sieve.bench.ProduceEvents fills a topic, then `sieve serve` with
-#      ingest.kafka consumes it into PostgreSQL; events/s from the first consumed event to the last.
+#      ingest.kafka consumes it into PostgreSQL; events/s from the first consumed event to the last;
+#   3. Spark against in-process training on the same PostgreSQL store: the Spark job
+#      (scripts/spark-train.sh, local[*] over JDBC), and `sieve train` with the same models (ALS and
+#      the tables: EASE, the content index and the learned ranker off), each publishing a bundle.
 # Import and training times into each store are printed on the way.
 #
 # Usage: bench/scale-out.sh [items users events]      default 20000 50000 1000000
 # Environment: RATES (req/s, default "25 50 100"), SECONDS_PER_RATE (default 30), WARMUP (default 15),
-#              KAFKA_EVENTS (default 1000000), SKIP_LATENCY (set: only the Kafka part), LOAD_DIR (default /tmp/sieve-scale-<items>-<users>-<events>;
+#              KAFKA_EVENTS (default 1000000), SKIP_LATENCY, SKIP_KAFKA, SKIP_SPARK (set: leave that part out), LOAD_DIR (default /tmp/sieve-scale-<items>-<users>-<events>;
 #              the generated files and the RocksDB store are kept there and reused).
 # Needs postgresql and redis-server installed (apt-get install postgresql redis-server).
 set -euo pipefail
@@ -26,6 +29,9 @@ seconds="${SECONDS_PER_RATE:-30}"
 warmup="${WARMUP:-15}"
 kafka_events="${KAFKA_EVENTS:-1000000}"
 work="${LOAD_DIR:-/tmp/sieve-scale-$items-$users-$events}"
+if [ -z "${SIEVE_SKIP_BUILD:-}" ] && [ -z "${SKIP_SPARK:-}" ]; then  # the Spark module, before anything is timed
+  (cd "$here" && flock /tmp/sieve-build.lock ./mvnw -B -q -DskipTests -pl sieve-spark -am install) >&2
+fi
 . "$here/bench/build-jars.sh"
 sieve="$here/sieve"
 bench_java=("$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn -cp "$here/bench/target/benchmarks.jar")
@@ -128,6 +134,7 @@ load "two replicas on PostgreSQL + Redis, requests alternating" "http://127.0.0.
 kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
 fi
 
+if [ -z "${SKIP_KAFKA:-}" ]; then
 # 2. Kafka ingest into PostgreSQL: a broker in a child JVM, the topic filled first, then consumed.
 classpath="$work/kafka.classpath"
 (cd "$here" && flock /tmp/sieve-build.lock ./mvnw -B -q -o -pl sieve-server dependency:build-classpath \
@@ -183,3 +190,19 @@ stored=$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U sieve -d sieve -tAc \
   "SELECT count(*) FROM events WHERE at BETWEEN 1500000000000 AND 1500000000000 + $kafka_events")
 echo
 echo "rows stored from the topic: $stored of $kafka_events"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+fi
+
+if [ -z "${SKIP_SPARK:-}" ]; then
+# 3. Spark against in-process training, the same models from the same PostgreSQL store.
+timed "$work/same-train.time" env SIEVE_STORE_URL="$store_url" SIEVE_TRAINING_CONTENT_ENABLED=false \
+  SIEVE_TRAINING_EASE_ENABLED=false SIEVE_RANKING_TYPE=blend "$sieve" train --data-dir "$work/pg-data" > "$work/same-train.log" 2>&1
+timed "$work/spark-train.time" "$here/scripts/spark-train.sh" --source "$store_url" --data-dir "$work/pg-data" > "$work/spark-train.log" 2>&1
+echo
+echo "### Training on the PostgreSQL store: ALS, co-visitation, popularity, trending and segments"
+echo
+echo "| trainer | wall, peak RSS |"
+echo "| --- | --- |"
+echo "| sieve train (EASE, content and ranker off) | $(cat "$work/same-train.time") |"
+echo "| Spark job, local[*] over JDBC (SPARK_MEMORY ${SPARK_MEMORY:-4g}) | $(cat "$work/spark-train.time") |"
+fi

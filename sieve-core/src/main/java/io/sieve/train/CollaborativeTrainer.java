@@ -1,6 +1,5 @@
 package io.sieve.train;
 
-import io.sieve.ann.AnnParams;
 import io.sieve.bundle.CollaborativeModels;
 import io.sieve.config.SieveConfig.TrainingConfig;
 import io.sieve.train.cf.InteractionMatrix;
@@ -25,16 +24,9 @@ final class CollaborativeTrainer {
         Map<String, Object> models = new LinkedHashMap<>();
         for (ModelFamily family : ModelFamilies.all()) {
             if (family.enabled(config)) {
-                models.put(family.name(), family.fit(matrix, config, annParams(config)));
+                models.put(family.name(), family.fit(matrix, config, Trainer.annParams(config)));
             }
         }
         return new CollaborativeModels(models);
-    }
-
-    /** The vector index settings of {@code training.ann}, shared by every index a bundle holds. */
-    public static AnnParams annParams(TrainingConfig config) {
-        var a = config.ann();
-        var defaults = AnnParams.defaults();
-        return new AnnParams(a.exactBelow(), a.m(), a.beamWidth(), defaults.neighborOverflow(), defaults.alpha(), a.overquery());
     }
 }

@@ -1,5 +1,6 @@
 package io.sieve.train;
 
+import io.sieve.ann.AnnParams;
 import io.sieve.bundle.BundleManifest;
 import io.sieve.bundle.BundleStore;
 import io.sieve.bundle.CollaborativeModels;
@@ -120,7 +121,7 @@ public final class Trainer {
                 : NeighbourTable.empty(data.items().size());
         CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data) : CollaborativeModels.NONE;
         ContentModel content = full && t.content().enabled()
-                ? new ContentTrainer(t.content().encoder(), t.content().dimension(), CollaborativeTrainer.annParams(t)).train(store)
+                ? new ContentTrainer(t.content().encoder(), t.content().dimension(), annParams(t)).train(store)
                 : ContentModel.NONE;
         Instant now = clock.instant();
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -170,5 +171,12 @@ public final class Trainer {
         int length = config.training().listLength();
         counts.forEach((key, c) -> segments.put(key, RankedList.top(c, length)));
         return segments;
+    }
+
+    /** The vector index settings of {@code training.ann}, shared by every index a bundle holds. */
+    public static AnnParams annParams(SieveConfig.TrainingConfig config) {
+        var a = config.ann();
+        var defaults = AnnParams.defaults();
+        return new AnnParams(a.exactBelow(), a.m(), a.beamWidth(), defaults.neighborOverflow(), defaults.alpha(), a.overquery());
     }
 }

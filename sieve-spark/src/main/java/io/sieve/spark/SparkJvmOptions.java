@@ -1,11 +1,10 @@
-package io.sieve.bench.spark;
+package io.sieve.spark;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
- * Prints the JVM options that spark-submit adds on Java 17 and later (module opens, the Vector API
- * for its BLAS, native access), one per line, so that bench/als-vs-spark.sh can start the benchmark
- * JVM as Spark would without copying Spark's list.
+ * Prints the JVM options spark-submit adds on Java 17 and later (module opens, native access), one
+ * per line, so that scripts/spark-train.sh starts the job's JVM as spark-submit would.
  */
 public final class SparkJvmOptions {
     private SparkJvmOptions() {
