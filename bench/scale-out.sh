@@ -9,8 +9,8 @@
 #   2. Kafka ingest: io.sieve.bench.ProduceEvents fills a topic, then `sieve serve` with
 #      ingest.kafka consumes it into PostgreSQL; events/s from the first consumed event to the last;
 #   3. Spark against in-process training on the same PostgreSQL store: the Spark job
-#      (scripts/spark-train.sh, local[*] over JDBC), and `sieve train` with the same models (ALS and
-#      the tables: EASE, the content index and the learned ranker off), each publishing a bundle.
+#      (scripts/spark-train.sh, local[*] over JDBC), and `sieve train` with the same models (ALS, EASE
+#      and the tables: the content index and the learned ranker off), each publishing a bundle.
 # Import and training times into each store are printed on the way.
 #
 # Usage: bench/scale-out.sh [items users events]      default 20000 50000 1000000
@@ -196,13 +196,13 @@ fi
 if [ -z "${SKIP_SPARK:-}" ]; then
 # 3. Spark against in-process training, the same models from the same PostgreSQL store.
 timed "$work/same-train.time" env SIEVE_STORE_URL="$store_url" SIEVE_TRAINING_CONTENT_ENABLED=false \
-  SIEVE_TRAINING_EASE_ENABLED=false SIEVE_RANKING_TYPE=blend "$sieve" train --data-dir "$work/pg-data" > "$work/same-train.log" 2>&1
+  SIEVE_RANKING_TYPE=blend "$sieve" train --data-dir "$work/pg-data" > "$work/same-train.log" 2>&1
 timed "$work/spark-train.time" "$here/scripts/spark-train.sh" --source "$store_url" --data-dir "$work/pg-data" > "$work/spark-train.log" 2>&1
 echo
-echo "### Training on the PostgreSQL store: ALS, co-visitation, popularity, trending and segments"
+echo "### Training on the PostgreSQL store: ALS, EASE, co-visitation, popularity, trending and segments"
 echo
 echo "| trainer | wall, peak RSS |"
 echo "| --- | --- |"
-echo "| sieve train (EASE, content and ranker off) | $(cat "$work/same-train.time") |"
+echo "| sieve train (content index and ranker off) | $(cat "$work/same-train.time") |"
 echo "| Spark job, local[*] over JDBC (SPARK_MEMORY ${SPARK_MEMORY:-4g}) | $(cat "$work/spark-train.time") |"
 fi

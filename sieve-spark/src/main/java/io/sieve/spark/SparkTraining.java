@@ -28,11 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a bundle on Spark and publishes it where Sieve servers look for bundles: ALS (MLlib),
- * co-visitation, popularity, trending and segment favourites, from a PostgreSQL store or a
- * {@code sieve export} directory. The servers watching that data directory hot-swap to it as to a
- * bundle of {@code sieve train}. EASE, BPR, the content index and the learned ranker stay with
- * {@code sieve train}: the bundle says "trainedBy": "spark" and lists what it holds.
+ * Trains a bundle on Spark and publishes it where Sieve servers look for bundles: ALS (MLlib), EASE
+ * (its Gram matrix counted by Spark), co-visitation, popularity, trending and segment favourites,
+ * from a PostgreSQL store or a {@code sieve export} directory. The servers watching that data
+ * directory hot-swap to it as to a bundle of {@code sieve train}. BPR, the content index and the
+ * learned ranker stay with {@code sieve train}: the bundle says "trainedBy": "spark" and lists what
+ * it holds.
  *
  * <pre>
  * spark-submit --class io.sieve.spark.SparkTraining sieve-spark.jar \
@@ -91,6 +92,9 @@ public final class SparkTraining {
         if (t.als().enabled()) {
             models.put("als", SparkAls.fit(data, t.als(), options.regParam(), Trainer.annParams(t)));
         }
+        if (t.ease().enabled()) {
+            models.put("ease", SparkEase.fit(data, t.ease()));
+        }
         Instant now = Instant.now();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("trainedBy", "spark");
@@ -98,7 +102,7 @@ public final class SparkTraining {
         parameters.put("coVisitation", t.coVisitation());
         parameters.put("als", t.als().enabled() ? Map.of("settings", t.als(), "mllibRegParam", options.regParam()) : "not trained");
         parameters.put("bpr", "not trained");
-        parameters.put("ease", "not trained");
+        parameters.put("ease", t.ease().enabled() ? t.ease() : "not trained");
         parameters.put("content", "not trained");
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());

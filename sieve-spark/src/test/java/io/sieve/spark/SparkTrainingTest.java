@@ -126,6 +126,8 @@ class SparkTrainingTest {
         assertArrayEquals(expected.neighbours(), actual.neighbours(), "co-visitation neighbours");
         assertArrayEquals(expected.scores(), actual.scores(), 1e-4f, "co-visitation scores");
         assertNotNull(trained.models().als(), "ALS trained by MLlib");
+        assertArrayEquals(local.models().ease().items(), trained.models().ease().items(), "EASE's items");
+        assertArrayEquals(local.models().ease().weights(), trained.models().ease().weights(), 1e-5f, "EASE's weights");
         assertEquals(CONFIG.training().als().factors(), trained.models().als().items().dim());
         assertEquals("spark", trained.manifest().parameters().get("trainedBy"));
 

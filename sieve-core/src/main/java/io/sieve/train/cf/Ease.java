@@ -25,15 +25,10 @@ public final class Ease {
     }
 
     public EaseModel fit(InteractionMatrix m) {
-        int[] local = new int[m.columns()];
         int[] chosen = mostPopular(m);
-        Arrays.fill(local, -1);
-        for (int l = 0; l < chosen.length; l++) {
-            local[chosen[l]] = l;
-        }
+        int[] local = localIndex(chosen, m.columns());
         int n = chosen.length;
-        DMatrixRMaj g = new DMatrixRMaj(n, n);
-        double[] gd = g.data;
+        double[] gram = new double[n * n];
         int[] row = new int[m.columns()];
         for (int u = 0; u < m.rows(); u++) {
             int size = 0;
@@ -45,12 +40,28 @@ public final class Ease {
             for (int a = 0; a < size; a++) {
                 int o = row[a] * n;
                 for (int b = 0; b < size; b++) {
-                    gd[o + row[b]] += 1;
+                    gram[o + row[b]] += 1;
                 }
             }
         }
+        return solve(chosen, local, gram);
+    }
+
+    /**
+     * The model from a Gram matrix counted elsewhere (the Spark job counts it in parallel):
+     * {@code gram[i * n + j]} is the number of users with both {@code chosen[i]} and
+     * {@code chosen[j]} (the diagonal: with {@code chosen[i]}), {@code chosen} sorted ascending. The
+     * array is overwritten.
+     */
+    public EaseModel fit(int[] chosen, int columns, double[] gram) {
+        return solve(chosen, localIndex(chosen, columns), gram);
+    }
+
+    private EaseModel solve(int[] chosen, int[] local, double[] gram) {
+        int n = chosen.length;
+        DMatrixRMaj g = DMatrixRMaj.wrap(n, n, gram);
         for (int i = 0; i < n; i++) {
-            gd[i * n + i] += params.lambda();
+            gram[i * n + i] += params.lambda();
         }
         DMatrixRMaj p = new DMatrixRMaj(n, n);
         if (!CommonOps_DDRM.invertSPD(g, p)) {
@@ -64,6 +75,16 @@ public final class Ease {
             }
         }
         return new EaseModel(chosen, local, b);
+    }
+
+    /** Per bundle item, its row among {@code chosen}, or -1. */
+    private static int[] localIndex(int[] chosen, int columns) {
+        int[] local = new int[columns];
+        Arrays.fill(local, -1);
+        for (int l = 0; l < chosen.length; l++) {
+            local[chosen[l]] = l;
+        }
+        return local;
     }
 
     private int[] mostPopular(InteractionMatrix m) {
