@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Where the job reads a store: a PostgreSQL store over JDBC ({@code postgresql://host:port/db?user=…},
@@ -42,6 +43,14 @@ record EventSource(Dataset<Row> events, Dataset<Row> items, Dataset<Row> users) 
     private static final StructType USERS = new StructType()
             .add("id", DataTypes.StringType, false)
             .add("doc", DataTypes.StringType, false);
+
+    /**
+     * The events read once and kept (memory, then disk): the item numbers, the totals and every table
+     * come from this one copy, not from several reads of a store that may change in between.
+     */
+    EventSource stored() {
+        return new EventSource(events.persist(StorageLevel.MEMORY_AND_DISK()), items, users);
+    }
 
     /** @param location a {@code postgresql://} store URL, or a directory of {@code sieve export} files */
     static EventSource read(SparkSession spark, String location) {
@@ -90,7 +99,8 @@ record EventSource(Dataset<Row> events, Dataset<Row> items, Dataset<Row> users) 
     }
 
     private static JavaRDD<String> lines(SparkSession spark, String dir, String file) {
-        String path = dir.contains("://") ? dir + "/" + file : Path.of(dir).resolve(file).toString();
+        // A plain path is this machine's, not the cluster's default filesystem (HDFS on many clusters).
+        String path = dir.contains("://") ? dir + "/" + file : Path.of(dir).resolve(file).toAbsolutePath().toUri().toString();
         return spark.read().textFile(path).javaRDD().filter(line -> !line.isBlank());
     }
 }

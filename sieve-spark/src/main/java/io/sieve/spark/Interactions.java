@@ -47,7 +47,9 @@ record Interactions(Dataset<Row> weighted, Dataset<Row> net, ItemIndex items) {
                 .join(org.apache.spark.sql.functions.broadcast(numbers), "item")
                 .select(col("user"), col("idx"), col("w"), col("at"));
         Dataset<Row> net = weighted.groupBy(col("user"), col("idx"))
-                .agg(sum(col("w")).as("w"), min(col("at")).as("first"), max(col("at")).as("latest"));
+                // Kept as a float, as UserLog keeps it: the same sign test and the same sums after.
+                .agg(sum(col("w")).cast(DataTypes.FloatType).cast(DataTypes.DoubleType).as("w"),
+                        min(col("at")).as("first"), max(col("at")).as("latest"));
         return new Interactions(weighted, net, index);
     }
 

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,10 @@ final class SparkAls {
     static Indexed<AlsModel> fit(Interactions data, AlsTraining settings, double regParam, AnnParams ann) {
         long start = System.nanoTime();
         Dataset<Row> positive = data.positive();
-        // MLlib wants integer users: number them in the order Spark finds them.
-        var numbered = positive.select("user").distinct().javaRDD().zipWithIndex()
+        // MLlib wants integer users: number them in the order Spark finds them, from one stored copy,
+        // since zipWithIndex counts the partitions in one job and numbers them in the next.
+        var distinct = positive.select("user").distinct().javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+        var numbered = distinct.zipWithIndex()
                 .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
         Dataset<Row> users = positive.sparkSession().createDataFrame(numbered, new StructType()
                 .add("user", DataTypes.StringType, false).add("uid", DataTypes.IntegerType, false));
@@ -56,6 +59,7 @@ final class SparkAls {
                 .setItemCol("idx")
                 .setRatingCol("w")
                 .fit(ratings);
+        distinct.unpersist();
         int items = data.items().size();
         int dim = settings.factors();
         float[] vectors = new float[items * dim];

@@ -12,7 +12,9 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.SegmentScheme;
 import io.sieve.bundle.rank.RankerModel;
 import io.sieve.config.ConfigLoader;
+import io.sieve.config.ConfidenceScale;
 import io.sieve.config.SieveConfig;
+import io.sieve.config.SieveConfig.AlsTraining;
 import io.sieve.content.ContentModel;
 import io.sieve.store.Json;
 import io.sieve.train.Trainer;
@@ -75,10 +77,10 @@ public final class SparkTraining {
 
     /** Trains on {@code spark} and publishes the bundle; returns its directory. */
     public static Path train(SparkSession spark, Options options) {
-        SieveConfig config = ConfigLoader.load(options.config(), System.getenv());
+        SieveConfig config = ConfigLoader.load(configFile(options), System.getenv());
         var t = config.training();
         long start = System.nanoTime();
-        EventSource source = EventSource.read(spark, options.source());
+        EventSource source = EventSource.read(spark, options.source()).stored();
         Interactions data = Interactions.of(spark, source, config.eventTypes());
         data.weighted().cache();
         Row totals = source.events().agg(org.apache.spark.sql.functions.count("*"), max(col("at")), countDistinct(col("user"))).first();
@@ -89,10 +91,12 @@ public final class SparkTraining {
         long newest = totals.getLong(1);
         SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
         Map<String, Object> models = new LinkedHashMap<>();
-        if (t.als().enabled()) {
+        // As in-process training: no collaborative model without a positive interaction.
+        boolean positives = !data.positive().isEmpty();
+        if (positives && t.als().enabled()) {
             models.put("als", SparkAls.fit(data, t.als(), options.regParam(), Trainer.annParams(t)));
         }
-        if (t.ease().enabled()) {
+        if (positives && t.ease().enabled()) {
             models.put("ease", SparkEase.fit(data, t.ease()));
         }
         Instant now = Instant.now();
@@ -100,9 +104,9 @@ public final class SparkTraining {
         parameters.put("trainedBy", "spark");
         parameters.put("source", redacted(options.source()));
         parameters.put("coVisitation", t.coVisitation());
-        parameters.put("als", t.als().enabled() ? Map.of("settings", t.als(), "mllibRegParam", options.regParam()) : "not trained");
+        parameters.put("als", models.containsKey("als") ? alsParameters(t.als(), options.regParam()) : "not trained");
         parameters.put("bpr", "not trained");
-        parameters.put("ease", t.ease().enabled() ? t.ease() : "not trained");
+        parameters.put("ease", models.containsKey("ease") ? t.ease() : "not trained");
         parameters.put("content", "not trained");
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());
@@ -116,10 +120,26 @@ public final class SparkTraining {
                 Tables.coVisitation(data, t.coVisitation()),
                 new CollaborativeModels(models), ContentModel.NONE, RankerModel.NONE);
         data.weighted().unpersist();
+        source.events().unpersist();
         Path published = new BundleStore(options.dataDir()).publish(bundle, t.bundlesToKeep(), Map.of(), config.pinnedBundles());
         LOG.info("bundle {} of {} events, {} items trained on Spark in {} s", manifest.version(), events, data.items().size(),
                 (System.nanoTime() - start) / 1_000_000_000);
         return published;
+    }
+
+    /** {@code --config}, else {@code SIEVE_CONFIG}, as every {@code sieve} command reads it. */
+    private static Path configFile(Options options) {
+        String env = System.getenv("SIEVE_CONFIG");
+        return options.config() != null ? options.config() : env == null || env.isBlank() ? null : Path.of(env);
+    }
+
+    /** ALS's settings as served: MLlib's confidence is linear whatever {@code training.als.confidence} says. */
+    private static Map<String, Object> alsParameters(AlsTraining settings, double regParam) {
+        Map<String, Object> als = new LinkedHashMap<>();
+        als.put("settings", settings);
+        als.put("servedConfidence", ConfidenceScale.linear);
+        als.put("mllibRegParam", regParam);
+        return als;
     }
 
     /** The source without its query (where a password would be). */

@@ -83,8 +83,9 @@ final class Tables {
      * by c(i,j) / (n(i)^alpha * n(j)^(1-alpha) + shrink), the best {@code neighbours} per item.
      */
     static NeighbourTable coVisitation(Interactions data, CoVisitationTraining params) {
-        WindowSpec newestFirst = Window.partitionBy("user").orderBy(col("latest").desc(), col("first").desc());
-        WindowSpec inTimeOrder = Window.partitionBy("user").orderBy(col("latest").asc(), col("first").asc());
+        // UserLog's order: latest event, then first event, then the item (the log's order within a millisecond).
+        WindowSpec newestFirst = Window.partitionBy("user").orderBy(col("latest").desc(), col("first").desc(), col("idx").desc());
+        WindowSpec inTimeOrder = Window.partitionBy("user").orderBy(col("latest").asc(), col("first").asc(), col("idx").asc());
         Dataset<Row> kept = data.positive()
                 .withColumn("recent", row_number().over(newestFirst)).where(col("recent").leq(params.maxUserItems()))
                 .withColumn("p", row_number().over(inTimeOrder))

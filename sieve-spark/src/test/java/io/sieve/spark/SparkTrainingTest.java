@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,11 @@ class SparkTrainingTest {
 
     /** 60 items in 3 categories, 40 users in 2 countries who mostly like one category, clicks and ratings (seeded). */
     private static void seed(Store store) {
+        seed(store, 60);
+    }
+
+    /** As above, a user's events three to a millisecond, {@code spacing} seconds between the threes (0: all in one). */
+    private static void seed(Store store, int spacing) {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             items.add(Item.of("i" + i, "Item " + i, List.of("c" + i % 3)));
@@ -84,7 +90,7 @@ class SparkTrainingTest {
             users.add(new User("u" + u, Map.of("country", u % 2 == 0 ? "de" : "fr")));
             for (int k = 0; k < 15; k++) {
                 int item = random.nextInt(5) == 0 ? random.nextInt(60) : 3 * random.nextInt(20) + u % 3;
-                Instant at = T0.plusSeconds(3_600L * u + 60L * k);
+                Instant at = T0.plusSeconds(3_600L * u + (long) spacing * (k / 3));
                 events.add(k % 4 == 0
                         ? new Event("u" + u, "i" + item, "rating", (double) (1 + random.nextInt(5)), at, null, null)
                         : Event.of("u" + u, "i" + item, "click", at));
@@ -95,7 +101,11 @@ class SparkTrainingTest {
     }
 
     private ModelBundle trainOnSpark(String source, Path dataDir) {
-        Path published = SparkTraining.train(spark, new SparkTraining.Options(source, dataDir, null, 0.1));
+        return trainOnSpark(source, dataDir, null);
+    }
+
+    private ModelBundle trainOnSpark(String source, Path dataDir, Path config) {
+        Path published = SparkTraining.train(spark, new SparkTraining.Options(source, dataDir, config, 0.1));
         return new BundleStore(dataDir).load(published.getFileName().toString());
     }
 
@@ -176,6 +186,22 @@ class SparkTrainingTest {
             assertEquals(200, response.statusCode(), response.body());
             return Json.MAPPER.readTree(response.body());
         }
+    }
+
+    @Test
+    void coVisitationWindowsFollowTheLogOrderWithinAMillisecond() throws Exception {
+        Path file = dir.resolve("sieve.yaml");
+        Files.writeString(file, "training:\n  coVisitation:\n    window: 2\n    maxUserItems: 8\n");
+        SieveConfig config = ConfigLoader.load(file, Map.of());
+        InMemoryStore store = new InMemoryStore();
+        seed(store, 0);
+        Path export = dir.resolve("export");
+        StoreExport.write(store, store, export);
+        ModelBundle trained = trainOnSpark(export.toString(), dir.resolve("data"), file);
+        ModelBundle local = new Trainer(config, Clock.fixed(T0, ZoneOffset.UTC)).trainRetrieval(store);
+        assertArrayEquals(local.coVisitation().offsets(), trained.coVisitation().offsets(), "co-visitation rows");
+        assertArrayEquals(local.coVisitation().neighbours(), trained.coVisitation().neighbours(), "co-visitation neighbours");
+        assertArrayEquals(local.coVisitation().scores(), trained.coVisitation().scores(), 1e-4f, "co-visitation scores");
     }
 
     @Test
