@@ -23,7 +23,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("foundation").definedBy("io.sieve.model..", "io.sieve.files..", "io.sieve.metrics..")
                 .layer("infrastructure").definedBy("io.sieve.nativelib..", "io.sieve.store..", "io.sieve.ann..",
-                        "io.sieve.config..", "io.sieve.rules..", "io.sieve.ingest..")
+                        "io.sieve.config..", "io.sieve.rules..", "io.sieve.ingest..", "io.sieve.graph..")
                 .layer("models").definedBy("io.sieve.content..", "io.sieve.bundle..")
                 .layer("funnel").definedBy("io.sieve.funnel..")
                 .layer("stages").definedBy("io.sieve.retrieve..", "io.sieve.filter..", "io.sieve.feature..",

@@ -279,7 +279,20 @@ public record SieveConfig(
                                  @NotNull List<@NotNull String> devices,
                                  @NotNull @TimeZoneName String timeZone,
                                  @Positive int recentItems,
-                                 @PositiveOrZero int snapshotLatenessMinutes) {
+                                 @PositiveOrZero int snapshotLatenessMinutes,
+                                 @NotNull @Valid GraphConfig graph) {
+    }
+
+    /**
+     * The in-memory graph of recent interactions that the {@code graph} source walks
+     * ({@code io.sieve.graph.InteractionGraph}): at most {@code segments x segmentEdges} edges,
+     * {@code maxDegree} per node in each segment, segments older than {@code maxAgeDays} dropped (0: no limit).
+     */
+    public record GraphConfig(boolean enabled,
+                              @Positive int maxDegree,
+                              @Positive int segmentEdges,
+                              @Positive int segments,
+                              @PositiveOrZero double maxAgeDays) {
     }
 
     /**

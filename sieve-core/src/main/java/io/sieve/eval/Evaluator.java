@@ -147,7 +147,7 @@ public final class Evaluator {
     public Map<String, EvalReport.CandidateRecall> candidateRecall(SieveConfig config, Prepared prepared) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), ItemStatistics.of(config), executor);
+            Pipeline pipeline = PipelineFactory.create(config, prepared.store(), ItemStatistics.replayed(config, prepared.store()), executor);
             for (Map.Entry<String, Set<String>> test : prepared.split().relevant().entrySet()) {
                 RequestContext context = pipeline.context(request(prepared, test.getKey(), 1), prepared.bundle());
                 for (RetrievalStage.Source source : pipeline.retrieval().sources()) {

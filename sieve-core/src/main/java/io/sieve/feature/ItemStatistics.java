@@ -1,6 +1,7 @@
 package io.sieve.feature;
 
 import io.sieve.config.SieveConfig;
+import io.sieve.graph.InteractionGraph;
 import io.sieve.model.Event;
 import io.sieve.model.EventTypes;
 import io.sieve.model.Impression;
@@ -23,9 +24,13 @@ import java.util.function.Consumer;
  * events, conversions and impressions, and the mean value (e.g. rating) given to each item.
  * The server applies each event as it is accepted and each impression as it is logged; training
  * replays the same stream up to a request's time ({@link StatisticsReplay}). User features need no
- * state here: they are computed from the user's history, which the store keeps anyway.
+ * state here: they are computed from the user's history, which the store keeps anyway. Beside
+ * the counters it keeps the graph of recent positive interactions ({@link InteractionGraph}) that
+ * the graph source walks, so that every path an event takes into the counters (the server's own
+ * events, other replicas', a replay to a request's moment) reaches the graph too.
  *
- * <p>Memory: about 300 bytes per item with three half-lives (see {@link ItemCounters}); nothing per user.
+ * <p>Memory: about 300 bytes per item with three half-lives (see {@link ItemCounters}); nothing per
+ * user; the graph's edges are bounded by {@code features.graph}.
  */
 public final class ItemStatistics {
     private static final double DAY_MS = 86_400_000.0;
@@ -38,10 +43,12 @@ public final class ItemStatistics {
     private final DoubleAdder valueCount = new DoubleAdder();
     /** Time of the newest event applied: the data's own clock (see {@link #clock}). */
     private final AtomicLong newestEventMs = new AtomicLong(Long.MIN_VALUE);
+    private final InteractionGraph graph;
 
     /** @param halfLivesDays half-lives of the decayed counters; an all-time counter is added after them */
-    public ItemStatistics(EventTypes types, List<Double> halfLivesDays, List<String> conversionTypes) {
+    public ItemStatistics(EventTypes types, List<Double> halfLivesDays, List<String> conversionTypes, InteractionGraph graph) {
         this.types = types;
+        this.graph = graph;
         this.conversionTypes = Set.copyOf(conversionTypes);
         this.halfLivesMs = new double[halfLivesDays.size() + 1];
         for (int i = 0; i < halfLivesDays.size(); i++) {
@@ -52,7 +59,34 @@ public final class ItemStatistics {
 
     /** Empty statistics with the configured half-lives. */
     public static ItemStatistics of(SieveConfig config) {
-        return new ItemStatistics(config.types(), config.features().halfLivesDays(), config.features().conversionTypes());
+        return of(config, config.features().graph().enabled());
+    }
+
+    /** Empty statistics, with the configured graph or with none (a snapshot holds counters only). */
+    static ItemStatistics of(SieveConfig config, boolean withGraph) {
+        var g = config.features().graph();
+        var graph = new InteractionGraph(new InteractionGraph.Limits(g.maxDegree(), g.segmentEdges(), withGraph ? g.segments() : 0,
+                g.maxAgeDays()));
+        return new ItemStatistics(config.types(), config.features().halfLivesDays(), config.features().conversionTypes(), graph);
+    }
+
+    /** The graph of recent positive interactions, kept up to date with the counters. */
+    public InteractionGraph graph() {
+        return graph;
+    }
+
+    /**
+     * Adds the store's positive events stamped up to {@code until} to the graph alone: a server
+     * starting from a snapshot of the counters still needs the edges from before it.
+     */
+    void addToGraph(Store store, Instant until) {
+        if (graph.enabled()) {
+            store.forEachEvent(e -> {
+                if (!e.timestamp().isAfter(until) && types.weightOf(e) > 0) {
+                    graph.add(e.user(), e.item(), e.timestamp().toEpochMilli());
+                }
+            });
+        }
     }
 
     /**
@@ -131,7 +165,11 @@ public final class ItemStatistics {
     }
 
     public void apply(Event e) {
-        apply(e.item(), e.type(), e.value(), e.timestamp().toEpochMilli(), e.requestId() != null);
+        long at = e.timestamp().toEpochMilli();
+        apply(e.item(), e.type(), e.value(), at, e.requestId() != null);
+        if (types.weightOf(e) > 0) {
+            graph.add(e.user(), e.item(), at);
+        }
     }
 
     /** What {@link #apply(Event)} reads of an event: {@code response} when it carries a logged request's id. */

@@ -53,7 +53,7 @@ public final class StatisticsSnapshot {
         Duration lateness = Duration.ofMinutes(config.features().snapshotLatenessMinutes());
         Instant events = newest.minus(lateness);
         Instant impressions = now.minus(lateness).isAfter(events) ? now.minus(lateness) : events;
-        ItemStatistics statistics = ItemStatistics.of(config);
+        ItemStatistics statistics = ItemStatistics.of(config, false);
         statistics.replay(store, null, events);
         List<ItemStatistics.Slate> later = ItemStatistics.slates(store, events, impressions);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -104,6 +104,7 @@ public final class StatisticsSnapshot {
             return Optional.empty();
         }
         slates.addAll(ItemStatistics.slates(store, impressions, null));
+        statistics.addToGraph(store, events);
         statistics.replay(store, events, null, slates);
         return Optional.of(statistics);
     }

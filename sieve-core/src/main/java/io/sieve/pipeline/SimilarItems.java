@@ -1,6 +1,9 @@
 package io.sieve.pipeline;
 
+import io.sieve.ann.TopK;
 import io.sieve.bundle.ModelBundle;
+import io.sieve.graph.InteractionGraph;
+import io.sieve.graph.PixieWalk;
 import io.sieve.model.Item;
 import io.sieve.store.Store;
 import java.util.ArrayList;
@@ -11,15 +14,21 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * "More like this": the item's co-visitation neighbours, then its nearest items in the ALS taste
- * space, then the items whose text is closest to its own, topped up with popular items that share one of its categories when the item is too new or
- * too rare to have enough neighbours.
+ * "More like this": the item's co-visitation neighbours, then the items random walks from it reach
+ * on the live interaction graph, then its nearest items in the ALS taste space, then the items
+ * whose text is closest to its own, topped up with popular items that share one of its categories
+ * when the item is too new or too rare to have enough neighbours.
  */
 public final class SimilarItems {
+    /** Walks from one item: fewer steps than a user's several anchors need. */
+    private static final PixieWalk.Settings WALK = new PixieWalk.Settings(10_000, 0.5, 4, 500);
     private final Store store;
+    private final InteractionGraph graph;
 
-    public SimilarItems(Store store) {
+    /** @param graph the live graph (the item statistics keep it), walked for items chosen by the same people */
+    public SimilarItems(Store store, InteractionGraph graph) {
         this.store = store;
+        this.graph = graph;
     }
 
     /** Empty when neither the catalog nor the model knows the item. */
@@ -39,6 +48,20 @@ public final class SimilarItems {
                 if (showable(id) && taken.add(id)) {
                     out.add(new Recommendations.RecommendedItem(id, table.score(p), List.of("covisitation"),
                             "often chosen together with " + name, null));
+                }
+            }
+        }
+        int node = graph.item(itemId);
+        if (node >= 0 && out.size() < n) {
+            // Walks see the edges of the last seconds, which the bundle's tables have not counted yet.
+            TopK top = new TopK(n + taken.size());
+            PixieWalk.walk(graph.view(), List.of(new PixieWalk.Anchor(node, 1)), WALK, itemId.hashCode())
+                    .forEach((other, score, anchor) -> top.offer(other, score));
+            for (var found : top.toList()) {
+                String id = graph.itemId(found.item());
+                if (out.size() < n && showable(id) && taken.add(id)) {
+                    out.add(new Recommendations.RecommendedItem(id, found.score(), List.of("graph"),
+                            "chosen by the same people as " + name, null));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The user's recent history as anchors for history-based sources: each item once, with the summed
@@ -19,13 +20,17 @@ final class HistoryAnchors {
 
     /** Anchors of the latest {@code historyLength} events whose items the bundle knows; net weight 0 dropped. */
     static List<Anchor> of(RequestContext context, int historyLength) {
-        var index = context.bundle().items();
+        return of(context, historyLength, context.bundle().items()::indexOf);
+    }
+
+    /** The same, numbering items by {@code index} (negative: unknown, skipped) instead of the bundle's. */
+    static List<Anchor> of(RequestContext context, int historyLength, ToIntFunction<String> index) {
         Map<Integer, Double> weights = new LinkedHashMap<>();
         Map<Integer, Event> strongest = new LinkedHashMap<>();
         List<Event> history = context.history();
         for (int i = 0; i < Math.min(historyLength, history.size()); i++) {
             Event e = history.get(i);
-            int item = index.indexOf(e.item());
+            int item = index.applyAsInt(e.item());
             if (item < 0) {
                 continue;
             }
@@ -47,7 +52,12 @@ final class HistoryAnchors {
 
     /** Only the anchors the user engaged with positively: the input of models trained on likes. */
     static List<Anchor> positive(RequestContext context, int historyLength) {
-        return of(context, historyLength).stream().filter(a -> a.weight() > 0).toList();
+        return positive(context, historyLength, context.bundle().items()::indexOf);
+    }
+
+    /** The positive anchors, numbering items by {@code index} instead of the bundle's. */
+    static List<Anchor> positive(RequestContext context, int historyLength, ToIntFunction<String> index) {
+        return of(context, historyLength, index).stream().filter(a -> a.weight() > 0).toList();
     }
 
     /** "because you rated Toy Story (1995)": the anchor's verb and the item's title. */

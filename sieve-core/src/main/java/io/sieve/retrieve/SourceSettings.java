@@ -9,6 +9,14 @@ public record SourceSettings(String source, Map<String, Object> values) {
         return number(key).intValue();
     }
 
+    public double decimal(String key) {
+        return number(key).doubleValue();
+    }
+
+    public long longInteger(String key) {
+        return number(key).longValue();
+    }
+
     public java.time.Duration minutes(String key) {
         return java.time.Duration.ofMinutes(number(key).longValue());
     }

@@ -157,7 +157,7 @@ public final class SieveServer implements AutoCloseable {
         new EventRoutes(store, config.types(), bodies, clock, kafka.listener()).register(app);
         new OnboardingRoutes(store, store, kafka.listener(), bodies, clock, limits).register(app);
         new UserEventsRoutes(store, store).register(app);
-        new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store),
+        new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store, statistics.graph()),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
