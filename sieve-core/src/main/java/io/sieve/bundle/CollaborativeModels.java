@@ -3,6 +3,7 @@ package io.sieve.bundle;
 import io.sieve.ann.VectorIndex;
 import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.BprModel;
+import io.sieve.bundle.cf.CleoraModel;
 import io.sieve.bundle.cf.EaseModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,15 @@ public record CollaborativeModels(Map<String, Object> byFamily) {
     /** Search structure over the bias-augmented BPR item vectors. */
     public VectorIndex bprIndex() {
         return index("bpr");
+    }
+
+    public CleoraModel cleora() {
+        return model("cleora", CleoraModel.class);
+    }
+
+    /** Search structure over the Cleora item vectors. */
+    public VectorIndex cleoraIndex() {
+        return index("cleora");
     }
 
     public EaseModel ease() {

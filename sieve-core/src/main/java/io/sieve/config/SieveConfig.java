@@ -106,10 +106,23 @@ public record SieveConfig(
                                  @NotNull @Valid AlsTraining als,
                                  @NotNull @Valid BprTraining bpr,
                                  @NotNull @Valid EaseTraining ease,
+                                 @NotNull @Valid CleoraTraining cleora,
                                  @NotNull @Valid AnnTraining ann,
                                  @NotNull @Valid ContentTraining content,
                                  @Positive int listLength,
                                  @Positive int bundlesToKeep) {
+    }
+
+    /**
+     * Cleora graph embeddings (io.sieve.train.cf.Cleora) of the user-item graph and, with
+     * {@code attributeWeight > 0}, the item-attribute graph (categories, tags).
+     *
+     * @param iterations      rounds of neighbourhood averaging; each reaches one hop further
+     * @param attributeWeight an attribute edge's weight against an interaction's
+     * @param threads         0: every core; the result does not depend on it
+     */
+    public record CleoraTraining(boolean enabled, @Positive int dimension, @Positive int iterations,
+                                 @PositiveOrZero double attributeWeight, long seed, @PositiveOrZero int threads) {
     }
 
     /**

@@ -73,6 +73,27 @@ public final class EmbeddingRetriever implements Retriever {
         }
     };
 
+    private static final Space CLEORA = new Space() {
+        @Override
+        public Factors items(CollaborativeModels m) {
+            return m.cleora() == null ? null : m.cleora().items();
+        }
+
+        @Override
+        public VectorIndex index(CollaborativeModels m) {
+            return m.cleoraIndex();
+        }
+
+        @Override
+        public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
+            float[] weights = new float[anchors.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) anchors.get(i).weight();
+            }
+            return m.cleora().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray(), weights);
+        }
+    };
+
     private final Space space;
     private final Function<RequestContext, List<Anchor>> anchors;
     private final String reasonPrefix;
@@ -117,6 +138,11 @@ public final class EmbeddingRetriever implements Retriever {
     /** BPR, with trained user vectors and the mean of recent items for users training never saw. */
     public static EmbeddingRetriever bpr(int historyLength) {
         return new EmbeddingRetriever(BPR, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
+    }
+
+    /** Cleora, the user placed at the weighted mean of their latest liked items. */
+    public static EmbeddingRetriever cleora(int historyLength) {
+        return new EmbeddingRetriever(CLEORA, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
     }
 
     /** The user's ALS vector folded in from their latest positive events; null without an ALS model or such events. */
@@ -226,6 +252,19 @@ public final class EmbeddingRetriever implements Retriever {
         @Override
         public Retriever create(SourceSettings settings, Shared shared) {
             return bpr(shared.retrieval().historyLength());
+        }
+    }
+
+    /** Type {@code cleora}: Cleora's graph embeddings (training.cleora). */
+    public static final class Cleora implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "cleora";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return cleora(shared.retrieval().historyLength());
         }
     }
 }

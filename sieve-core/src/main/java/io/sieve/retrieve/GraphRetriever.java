@@ -25,9 +25,12 @@ public final class GraphRetriever implements Retriever {
     private final int anchors;
     private final PixieWalk.Settings walk;
     private final long seed;
+    private final double degreeExponent;
 
-    public GraphRetriever(InteractionGraph graph, int historyLength, int anchors, PixieWalk.Settings walk, long seed) {
+    public GraphRetriever(InteractionGraph graph, int historyLength, int anchors, PixieWalk.Settings walk, long seed,
+                          double degreeExponent) {
         this.graph = graph;
+        this.degreeExponent = degreeExponent;
         this.historyLength = historyLength;
         this.anchors = anchors;
         this.walk = walk;
@@ -45,7 +48,9 @@ public final class GraphRetriever implements Retriever {
         long requestSeed = seed * 0x9E3779B97F4A7C15L + Objects.hashCode(context.request().userId());
         BoostedVisits visits = PixieWalk.walk(graph.view(), starts, walk, requestSeed);
         TopK top = new TopK(quota);
-        visits.forEach((item, score, anchor) -> {
+        InteractionGraph.View view = graph.view();
+        visits.forEach((item, visited, anchor) -> {
+            double score = degreeExponent == 0 ? visited : visited / Math.pow(Math.max(1, view.itemDegree(item)), degreeExponent);
             if (top.takes(item, score) && context.isEligible(graph.itemId(item))) {
                 top.offer(item, score);
             }
@@ -67,7 +72,8 @@ public final class GraphRetriever implements Retriever {
 
         @Override
         public Map<String, Object> defaults() {
-            return Map.of("anchors", 20, "steps", 20_000, "restart", 0.5, "minVisits", 4, "enoughItems", 1_000, "seed", 42);
+            return Map.of("anchors", 20, "steps", 20_000, "restart", 0.5, "minVisits", 4, "enoughItems", 1_000, "seed", 42,
+                    "degreeExponent", 0.0);
         }
 
         @Override
@@ -75,7 +81,7 @@ public final class GraphRetriever implements Retriever {
             return new GraphRetriever(shared.statistics().graph(), shared.retrieval().historyLength(), settings.integer("anchors"),
                     new PixieWalk.Settings(settings.integer("steps"), settings.decimal("restart"), settings.integer("minVisits"),
                             settings.integer("enoughItems")),
-                    settings.longInteger("seed"));
+                    settings.longInteger("seed"), settings.decimal("degreeExponent"));
         }
     }
 }

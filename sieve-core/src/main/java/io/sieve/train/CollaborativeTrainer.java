@@ -24,7 +24,7 @@ final class CollaborativeTrainer {
         Map<String, Object> models = new LinkedHashMap<>();
         for (ModelFamily family : ModelFamilies.all()) {
             if (family.enabled(config)) {
-                models.put(family.name(), family.fit(matrix, config, Trainer.annParams(config)));
+                models.put(family.name(), family.fit(matrix, data.itemAttributes(), config, Trainer.annParams(config)));
             }
         }
         return new CollaborativeModels(models);

@@ -28,9 +28,12 @@ public final class Interactions {
     private final Instant watermark;
     private final long events;
     private final double[] trending;
+    private final List<List<String>> itemAttributes;
 
-    private Interactions(ItemIndex items, List<UserItems> users, Instant watermark, long events, double[] trending) {
+    private Interactions(ItemIndex items, List<UserItems> users, Instant watermark, long events, double[] trending,
+                         List<List<String>> itemAttributes) {
         this.items = items;
+        this.itemAttributes = itemAttributes;
         this.users = users;
         this.watermark = watermark;
         this.events = events;
@@ -46,7 +49,11 @@ public final class Interactions {
      */
     public static Interactions load(Store store, EventTypes types, Duration trendingHalfLife) {
         IdNumbers numbers = new IdNumbers();
-        store.forEachItem(i -> numbers.of(i.id()));
+        List<List<String>> attributesByNumber = new ArrayList<>();
+        store.forEachItem(i -> {
+            numbers.of(i.id());
+            attributesByNumber.add(attributesOf(i));
+        });
         Map<String, UserLog> byUser = new LinkedHashMap<>();
         DecayedCounts trending = new DecayedCounts(trendingHalfLife.toMillis());
         long[] count = {0};
@@ -83,7 +90,24 @@ public final class Interactions {
         for (int p = 0; p < decayed.length; p++) {
             trendingScores[renumber[p]] = decayed[p];
         }
-        return new Interactions(index, users, Instant.ofEpochMilli(latest[0]), count[0], trendingScores);
+        List<List<String>> attributes = new ArrayList<>(java.util.Collections.nCopies(index.size(), List.of()));
+        for (int p = 0; p < attributesByNumber.size(); p++) {
+            attributes.set(renumber[p], attributesByNumber.get(p));
+        }
+        return new Interactions(index, users, Instant.ofEpochMilli(latest[0]), count[0], trendingScores, attributes);
+    }
+
+    /** The item's categories and tags, as the nodes of an item-attribute graph ({@code category:x}, {@code tag:y}). */
+    private static List<String> attributesOf(io.sieve.model.Item item) {
+        List<String> out = new ArrayList<>(item.categories().size() + item.tags().size());
+        item.categories().forEach(c -> out.add("category:" + c));
+        item.tags().forEach(t -> out.add("tag:" + t));
+        return out;
+    }
+
+    /** Per bundle item index, its categories and tags (empty for an item seen only in events). */
+    public List<List<String>> itemAttributes() {
+        return itemAttributes;
     }
 
     public ItemIndex items() {

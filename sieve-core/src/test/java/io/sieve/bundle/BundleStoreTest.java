@@ -68,6 +68,22 @@ class BundleStoreTest {
     }
 
     @Test
+    void cleoraEmbeddingsAndTheirIndexLoadBackIdentical() throws Exception {
+        var config = ConfigLoader.withSettings(ConfigLoader.defaults(), java.util.Map.of("training.cleora.enabled", "true"));
+        BundleStore bundles = new BundleStore(dataDir);
+        ModelBundle trained;
+        try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
+            new TasteClusters(2, 10, 5, 5, 3).fill(store);
+            trained = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
+            bundles.publish(trained, 2);
+        }
+        ModelBundle loaded = bundles.load(bundles.currentVersion().orElseThrow());
+        assertArrayEquals(trained.models().cleora().items().data(), loaded.models().cleora().items().data());
+        float[] query = loaded.models().cleora().items().row(0);
+        assertEquals(0, loaded.models().cleoraIndex().search(query, 1, i -> true).getFirst().item());
+    }
+
+    @Test
     void eachModelIsReadByTheFormatThatWroteItAndAnUnknownFormatIsRefusedByName() throws Exception {
         var config = ConfigLoader.defaults();
         BundleStore bundles = new BundleStore(dataDir);
