@@ -119,10 +119,13 @@ public record SieveConfig(
      *
      * @param iterations      rounds of neighbourhood averaging; each reaches one hop further
      * @param attributeWeight an attribute edge's weight against an interaction's
+     * @param newItemLength   the length of an unchosen item's vector, placed at its attributes'
+     *                        mean; 0 keeps the mean's own (it scores like a typical item of its kind)
      * @param threads         0: every core; the result does not depend on it
      */
     public record CleoraTraining(boolean enabled, @Positive int dimension, @Positive int iterations,
-                                 @PositiveOrZero double attributeWeight, long seed, @PositiveOrZero int threads) {
+                                 @PositiveOrZero double attributeWeight,
+                                 @PositiveOrZero double newItemLength, long seed, @PositiveOrZero int threads) {
     }
 
     /**

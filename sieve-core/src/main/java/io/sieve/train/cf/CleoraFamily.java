@@ -32,7 +32,7 @@ public final class CleoraFamily implements ModelFamily {
     public Object fit(InteractionMatrix interactions, List<List<String>> itemAttributes, TrainingConfig config, AnnParams ann) {
         var p = config.cleora();
         long start = System.nanoTime();
-        CleoraModel cleora = new Cleora(new Cleora.Params(p.dimension(), p.iterations(), p.attributeWeight(), p.seed(), p.threads()))
+        CleoraModel cleora = new Cleora(new Cleora.Params(p.dimension(), p.iterations(), p.attributeWeight(), p.newItemLength(), p.seed(), p.threads()))
                 .fit(interactions, itemAttributes);
         LOG.info("Cleora: {} rounds over {} interactions in {} ms", p.iterations(), interactions.nonZeros(),
                 (System.nanoTime() - start) / 1_000_000);

@@ -30,7 +30,7 @@ class CleoraTest {
     }
 
     private static CleoraModel fit(int threads, long seed) {
-        return new Cleora(new Cleora.Params(32, 4, 1.0, seed, threads)).fit(CLUSTERS.positiveMatrix(), CLUSTERS.itemAttributes());
+        return new Cleora(new Cleora.Params(32, 2, 1.0, 0, seed, threads)).fit(CLUSTERS.positiveMatrix(), CLUSTERS.itemAttributes());
     }
 
     /** Genres of the ten items closest to the vector, the item itself excluded. */
@@ -75,7 +75,7 @@ class CleoraTest {
 
     @Test
     void withoutAttributeEdgesAnItemNobodyChoseHasNoPosition() {
-        CleoraModel model = new Cleora(new Cleora.Params(32, 4, 0, 42, 2)).fit(CLUSTERS.positiveMatrix(), CLUSTERS.itemAttributes());
+        CleoraModel model = new Cleora(new Cleora.Params(32, 2, 0, 0, 42, 2)).fit(CLUSTERS.positiveMatrix(), CLUSTERS.itemAttributes());
         float[] unseen = model.items().row(CLUSTERS.items().indexOf("unseen"));
         assertEquals(0, VectorMath.dot(unseen, unseen));
     }
