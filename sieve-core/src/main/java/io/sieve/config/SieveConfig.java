@@ -301,11 +301,11 @@ public record SieveConfig(
 
     /**
      * The in-memory graph of recent interactions that the {@code graph} source walks
-     * ({@code io.sieve.graph.InteractionGraph}): at most {@code segments x segmentEdges} edges,
-     * {@code maxDegree} per node in each segment, segments older than {@code maxAgeDays} dropped (0: no limit).
+     * ({@code io.sieve.graph.InteractionGraph}), kept while a source of type {@code graph} is
+     * enabled: at most {@code segments x segmentEdges} edges, {@code maxDegree} per node in each
+     * segment, segments older than {@code maxAgeDays} dropped (0: no limit).
      */
-    public record GraphConfig(boolean enabled,
-                              @Positive int maxDegree,
+    public record GraphConfig(@Positive int maxDegree,
                               @Positive int segmentEdges,
                               @Positive int segments,
                               @PositiveOrZero double maxAgeDays) {

@@ -59,10 +59,14 @@ public final class ItemStatistics {
 
     /** Empty statistics with the configured half-lives. */
     public static ItemStatistics of(SieveConfig config) {
-        return of(config, config.features().graph().enabled());
+        return of(config, config.retrieval().sources().values().stream().anyMatch(s -> s.enabled() && "graph".equals(s.type())));
     }
 
-    /** Empty statistics, with the configured graph or with none (a snapshot holds counters only). */
+    /**
+     * Empty statistics, with the configured graph or with none: the graph is kept only when a source
+     * walks it (its memory and the replay's time are not spent otherwise), and a snapshot holds
+     * counters only.
+     */
     static ItemStatistics of(SieveConfig config, boolean withGraph) {
         var g = config.features().graph();
         var graph = new InteractionGraph(new InteractionGraph.Limits(g.maxDegree(), g.segmentEdges(), withGraph ? g.segments() : 0,

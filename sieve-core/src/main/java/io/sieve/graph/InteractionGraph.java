@@ -136,17 +136,24 @@ public final class InteractionGraph {
 
     /** What a walk reads: the segments as they are now; later edges may or may not be seen. */
     public View view() {
-        return new View(segments);
+        return new View(segments, itemCount);
     }
 
     /** A walk's fixed set of segments, and uniform sampling of a node's edges across them. */
     public static final class View {
         private final Segment[] segments;
         private final int[] degrees;
+        private final int items;
 
-        private View(Segment[] segments) {
+        private View(Segment[] segments, int items) {
             this.segments = segments;
             this.degrees = new int[segments.length];
+            this.items = items;
+        }
+
+        /** Items that had an edge when the view was taken: no walk can find more. */
+        public int items() {
+            return items;
         }
 
         public int itemDegree(int item) {

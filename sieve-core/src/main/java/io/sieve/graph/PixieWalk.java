@@ -85,7 +85,9 @@ public final class PixieWalk {
         int taken = 0;
         int found = 0;
         int stalls = 0;
-        while (taken < steps && found < settings.enoughItems() && stalls < MAX_STALLS) {
+        // On a small graph every item may be found long before enoughItems.
+        int enough = Math.min(settings.enoughItems(), view.items());
+        while (taken < steps && found < enough && stalls < MAX_STALLS) {
             int current = anchor;
             int before = taken;
             do {
