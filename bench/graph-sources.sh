@@ -1,26 +1,21 @@
 #!/usr/bin/env bash
 # The graph sources of issue 16 against the existing ones, in one table (BENCHMARKS.md, "Graph
-# retrieval"): every source alone and the default pipeline with and without the new sources, all
+# retrieval"): every source alone and the default pipeline with and without the new ones, all
 # through `sieve eval --as-served` (lists asked as a server started on the training part answers
 # them), on ml-100k (per-user random 75/25, seed 42), ml-latest-small (global time cut 75/25),
 # cold items (the oldest 80% of events train; HitRate@10 of the items first seen after) and cold
 # users (20% of users held out, known by their first 3 events); then the default with and without
 # them on ml-100k through the HTTP API (../shared/tools/api_eval.py). Prints Markdown.
 #
-# usage: bench/graph-sources.sh        (about 30 minutes on 2 cores)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-shared="${SHARED:-../shared}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# usage: bench/graph-sources.sh        (about 45 minutes on 2 cores)
+. "$(dirname "$0")/movielens-stores.sh"
 
-./sieve import --data-dir "$work/ml-100k" --format movielens-100k --path "$shared/data/ml-100k" --quiet >&2
-./sieve import --data-dir "$work/ml-latest-small" --format movielens-latest --path datasets/ml-latest-small --quiet >&2
-
-# The new sources' weights in the default blend, when switched on.
-NEW=(--set training.cleora.enabled=true --set retrieval.sources.cleora.enabled=true --set retrieval.sources.cleora.weight=0.2
-     --set retrieval.sources.graph.enabled=true --set retrieval.sources.graph.weight=0.1)
-OTHERS=(covisitation session popularity trending segment als alsSession ease onboarding)
+# The default keeps the graph source at weight 0 once a user is personalised, 0.5 on the cold-start
+# chain's session stage; these are the other ways of adding the new sources that were measured.
+GRAPH_OFF=(--set retrieval.sources.graph.enabled=false)
+GRAPH=(--set retrieval.sources.graph.weight=0.1)
+CLEORA=(--set training.cleora.enabled=true --set retrieval.sources.cleora.enabled=true --set retrieval.sources.cleora.weight=0.2)
+OTHERS=(covisitation session popularity trending segment als alsSession ease onboarding graph)
 only() {  # only SOURCE...: a blend of just these sources
   local args=(--set ranking.type=blend) s
   for s in "${OTHERS[@]}"; do args+=(--set "retrieval.sources.$s.enabled=false"); done
@@ -45,15 +40,18 @@ for row in report["rows"]:
     if name.endswith(", replayed") or name == "retrieval blend":
         continue
     if name.startswith("pipeline"):
-        name = prefix
+        name = prefix if prefix != "each" else "default + graph (0.1) + cleora (0.2) + content (0.1)"
     elif prefix != "each":
         continue
     print(json.dumps({"row": name, "column": column, "value": row["metrics"][metric]}))
 PY
   }
-  measure each "$@" --each-source "${NEW[@]}" --set retrieval.sources.content.enabled=true
-  measure "default pipeline" "$@"
-  measure "default + graph (0.1) + cleora (0.2)" "$@" "${NEW[@]}"
+  measure each "$@" --each-source "${GRAPH[@]}" "${CLEORA[@]}" --set retrieval.sources.content.enabled=true
+  measure "default pipeline (graph on the cold-start chain)" "$@"
+  measure "default without graph" "$@" "${GRAPH_OFF[@]}"
+  measure "default + graph (0.1)" "$@" "${GRAPH[@]}"
+  measure "default + cleora (0.2)" "$@" "${CLEORA[@]}"
+  measure "default + graph (0.1) + cleora (0.2)" "$@" "${GRAPH[@]}" "${CLEORA[@]}"
   # shellcheck disable=SC2046
   measure "cleora, new items at unit length" "$@" $(only cleora) "${CLEORA_NEW[@]}"
   # shellcheck disable=SC2046
@@ -83,5 +81,6 @@ echo
 echo "Through the HTTP API (api_eval.py ml-100k, per-user 75/25, seed 42), NDCG@10:"
 http() { env "$@" python3 "$shared/tools/api_eval.py" ml-100k "$shared/data/ml-100k" . --ratio 0.75 --seed 42 | tail -1; }
 echo "- default: $(http)"
-echo "- default + graph + cleora: $(http SIEVE_TRAINING_CLEORA_ENABLED=true SIEVE_RETRIEVAL_SOURCES_CLEORA_ENABLED=true \
-  SIEVE_RETRIEVAL_SOURCES_CLEORA_WEIGHT=0.2 SIEVE_RETRIEVAL_SOURCES_GRAPH_ENABLED=true SIEVE_RETRIEVAL_SOURCES_GRAPH_WEIGHT=0.1)"
+echo "- default without graph: $(http SIEVE_RETRIEVAL_SOURCES_GRAPH_ENABLED=false)"
+echo "- default + graph (0.1) + cleora (0.2): $(http SIEVE_TRAINING_CLEORA_ENABLED=true SIEVE_RETRIEVAL_SOURCES_CLEORA_ENABLED=true \
+  SIEVE_RETRIEVAL_SOURCES_CLEORA_WEIGHT=0.2 SIEVE_RETRIEVAL_SOURCES_GRAPH_WEIGHT=0.1)"

@@ -6,14 +6,7 @@
 # ../shared/tools/api_eval.py (import, train, serve, ask over HTTP). Prints a Markdown table.
 #
 # usage: bench/quality-served.sh            (about 30 minutes on 2 cores)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-shared="${SHARED:-../shared}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-./sieve import --data-dir "$work/ml-100k" --format movielens-100k --path "$shared/data/ml-100k" --quiet >&2
-./sieve import --data-dir "$work/ml-latest-small" --format movielens-latest --path datasets/ml-latest-small --quiet >&2
+. "$(dirname "$0")/movielens-stores.sh"
 
 # as_served DATASET PROTOCOL SETTINGS... -> prints "<blend> <pipeline>" NDCG@10 of the as-served rows
 as_served() {

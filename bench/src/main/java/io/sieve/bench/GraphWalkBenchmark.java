@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The graph source's walk per request on a 10M-edge graph with the default limits (10 segments of
- * 1M edges, 1,000 edges per node per segment): 500,000 users with skewed activity, 100,000 items
+ * The graph source's walk per request on a 10M-edge graph with the default limits (4 segments of
+ * 2.5M edges, 1,000 edges per node per segment) and with 10 segments of 1M: 500,000 users with skewed activity, 100,000 items
  * with Zipf popularity in 50 categories, a user's edges 80% in their home category (as
  * ../shared/tools/synthetic.py draws them). Each call walks from a random user's latest 20 items
- * with the default settings (20,000 steps, restart 0.5); {@code steps=5000} is the baseline that the
- * ratio is taken against. Setup prints the edges held and their bytes per edge.
+ * with the default settings (5,000 steps, restart 0.5). Setup prints the edges held and their bytes
+ * per edge.
  *
  * <p>Run: {@code bench/run-jmh.sh GraphWalkBenchmark -jvmArgs -Xmx6g}.
  */
@@ -37,8 +37,12 @@ public class GraphWalkBenchmark {
     static final long EDGES = 10_000_000;
     static final int ANCHORS = 20;
 
-    @Param({"5000", "20000"})
+    @Param({"5000"})
     public int steps;
+
+    /** The default, 4 segments of 2.5M edges, against 10 of 1M: a step samples across every segment. */
+    @Param({"4", "10"})
+    public int segments;
 
     private InteractionGraph graph;
     private final List<List<PixieWalk.Anchor>> requests = new ArrayList<>();
@@ -47,7 +51,7 @@ public class GraphWalkBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        graph = new InteractionGraph(new InteractionGraph.Limits(1_000, 1_000_000, 10, 0));
+        graph = new InteractionGraph(new InteractionGraph.Limits(1_000, (int) (EDGES / segments), segments, 0));
         SplittableRandom random = new SplittableRandom(7);
         double[] zipf = new double[ITEMS / CATEGORIES];
         double sum = 0;

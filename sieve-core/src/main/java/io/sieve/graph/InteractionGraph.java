@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code maxDegree} edges (a popular item's thousands of fans would otherwise dominate both the
  * memory and every walk that reaches it). With {@code maxAgeDays > 0}, a segment whose newest
  * edge is that much older than the newest edge anywhere is dropped too. An edge costs two ints
- * (one per direction) plus its share of the growing lists: about 12 bytes measured on 10M edges
- * (BENCHMARKS.md), besides the ids of the nodes themselves.
+ * (one per direction) plus its share of the lists' growth and headers: 16.5 bytes measured on 10M
+ * edges in 4 segments, 26.4 in 10 (BENCHMARKS.md), besides the ids of the nodes themselves.
  *
  * <p>One writer at a time ({@link #add} is synchronized: events arrive in batches and adding an
  * edge is a few array writes); walks read without a lock (see {@link Adjacency}).

@@ -29,7 +29,8 @@ class ExperimentsIT {
               personal:
                 salt: personal-1
                 variants:
-                  popular: {weight: 0.5, overlay: {retrieval.sources.als.enabled: false, retrieval.sources.covisitation.enabled: false}}
+                  popular: {weight: 0.5, overlay: {retrieval.sources.als.enabled: false, retrieval.sources.covisitation.enabled: false,
+                                                       retrieval.sources.graph.enabled: false}}
                   pipeline: {weight: 0.5}
             """;
 

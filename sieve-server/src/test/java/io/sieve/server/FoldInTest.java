@@ -46,7 +46,7 @@ class FoldInTest {
         // no learned ranker either, whose reasons would come from its own features.
         Map<String, String> onlyAls = new java.util.HashMap<>(Map.of("ranking.type", "blend",
                 "training.als.factors", "8", "training.als.regularization", "0.5", "training.ease.enabled", "false"));
-        for (String source : List.of("covisitation", "session", "popularity", "trending", "segment", "bpr", "ease")) {
+        for (String source : List.of("covisitation", "session", "popularity", "trending", "segment", "bpr", "ease", "graph")) {
             onlyAls.put("retrieval.sources." + source + ".enabled", "false");
         }
         SieveConfig config = ConfigLoader.withSettings(ConfigLoader.defaults(), onlyAls);

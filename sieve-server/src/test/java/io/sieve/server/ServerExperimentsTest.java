@@ -40,7 +40,7 @@ class ServerExperimentsTest {
                     variants:
                       control: {weight: 0.5}
                       popular: {weight: 0.5, overlay: {retrieval.sources.als.enabled: false, retrieval.sources.ease.enabled: false,
-                                                       retrieval.sources.covisitation.enabled: false, ranking.type: blend}}
+                                                       retrieval.sources.covisitation.enabled: false, retrieval.sources.graph.enabled: false, ranking.type: blend}}
                 """.formatted(READER, ADMIN));
         return ConfigLoader.load(file, Map.of());
     }

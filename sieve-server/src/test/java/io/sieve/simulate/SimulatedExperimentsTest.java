@@ -39,7 +39,8 @@ class SimulatedExperimentsTest extends WorldTest {
     /** Every personal source off: what is left is popularity (and trending). */
     private static final Map<String, String> POPULAR_ONLY = Map.of("retrieval.sources.als.enabled", "false",
             "retrieval.sources.covisitation.enabled", "false", "retrieval.sources.session.enabled", "false",
-            "retrieval.sources.alsSession.enabled", "false", "retrieval.sources.segment.enabled", "false");
+            "retrieval.sources.alsSession.enabled", "false", "retrieval.sources.segment.enabled", "false",
+            "retrieval.sources.graph.enabled", "false");
 
 
     @TempDir
