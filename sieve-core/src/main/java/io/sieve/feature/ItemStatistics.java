@@ -169,19 +169,16 @@ public final class ItemStatistics {
     }
 
     public void apply(Event e) {
-        long at = e.timestamp().toEpochMilli();
-        apply(e.item(), e.type(), e.value(), at, e.requestId() != null);
-        if (types.weightOf(e) > 0) {
-            graph.add(e.user(), e.item(), at);
-        }
+        apply(e.user(), e.item(), e.type(), e.value(), e.timestamp().toEpochMilli(), e.requestId() != null);
     }
 
     /** What {@link #apply(Event)} reads of an event: {@code response} when it carries a logged request's id. */
-    void apply(String item, String type, Double value, long at, boolean response) {
+    void apply(String user, String item, String type, Double value, long at, boolean response) {
         double weight = types.get(type).weightOf(value);
         newestEventMs.accumulateAndGet(at, Math::max);
         ItemCounters c = counters(item);
         if (weight > 0) {
+            graph.add(user, item, at);
             c.add(ItemCounters.POSITIVE, weight, at);
             if (response) {
                 c.add(ItemCounters.RESPONSE, 1, at);
