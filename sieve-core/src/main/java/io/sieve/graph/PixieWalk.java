@@ -48,13 +48,13 @@ public final class PixieWalk {
      */
     public static BoostedVisits walk(InteractionGraph.View view, List<Anchor> anchors, Settings settings, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Anchor> reachable = new ArrayList<>();
+        List<Integer> reachable = new ArrayList<>();
         List<Integer> degrees = new ArrayList<>();
         double maxLogDegree = 0;
-        for (Anchor a : anchors) {
-            int degree = view.itemDegree(a.item());
-            if (degree > 0 && a.weight() > 0) {
-                reachable.add(a);
+        for (int q = 0; q < anchors.size(); q++) {
+            int degree = view.itemDegree(anchors.get(q).item());
+            if (degree > 0 && anchors.get(q).weight() > 0) {
+                reachable.add(q);
                 degrees.add(degree);
                 maxLogDegree = Math.max(maxLogDegree, Math.log(degree));
             }
@@ -63,14 +63,14 @@ public final class PixieWalk {
         double total = 0;
         for (int q = 0; q < shares.length; q++) {
             int d = degrees.get(q);
-            shares[q] = reachable.get(q).weight() * d * (1 + maxLogDegree - Math.log(d));
+            shares[q] = anchors.get(reachable.get(q)).weight() * d * (1 + maxLogDegree - Math.log(d));
             total += shares[q];
         }
         BoostedVisits visits = new BoostedVisits(Math.min(settings.steps(), 1 << 16));
         for (int q = 0; q < shares.length; q++) {
             int steps = (int) Math.ceil(settings.steps() * shares[q] / total);
-            VisitCounter counter = walkFrom(view, reachable.get(q).item(), steps, settings, random);
-            int anchor = anchors.indexOf(reachable.get(q));
+            int anchor = reachable.get(q);
+            VisitCounter counter = walkFrom(view, anchors.get(anchor).item(), steps, settings, random);
             counter.forEach((item, count) -> visits.add(item, Math.sqrt(count), anchor));
             if (Thread.currentThread().isInterrupted()) {
                 break;

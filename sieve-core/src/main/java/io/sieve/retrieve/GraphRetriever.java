@@ -46,9 +46,9 @@ public final class GraphRetriever implements Retriever {
         }
         List<PixieWalk.Anchor> starts = chosen.stream().map(a -> new PixieWalk.Anchor(a.itemIndex(), a.weight())).toList();
         long requestSeed = seed * 0x9E3779B97F4A7C15L + Objects.hashCode(context.request().userId());
-        BoostedVisits visits = PixieWalk.walk(graph.view(), starts, walk, requestSeed);
-        TopK top = new TopK(quota);
         InteractionGraph.View view = graph.view();
+        BoostedVisits visits = PixieWalk.walk(view, starts, walk, requestSeed);
+        TopK top = new TopK(quota);
         visits.forEach((item, visited, anchor) -> {
             double score = degreeExponent == 0 ? visited : visited / Math.pow(Math.max(1, view.itemDegree(item)), degreeExponent);
             if (top.takes(item, score) && context.isEligible(graph.itemId(item))) {
