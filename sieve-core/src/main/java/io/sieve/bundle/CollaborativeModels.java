@@ -5,6 +5,7 @@ import io.sieve.bundle.cf.AlsModel;
 import io.sieve.bundle.cf.BprModel;
 import io.sieve.bundle.cf.CleoraModel;
 import io.sieve.bundle.cf.EaseModel;
+import io.sieve.bundle.cf.TwoTowerModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +52,15 @@ public record CollaborativeModels(Map<String, Object> byFamily) {
     /** Search structure over the Cleora item vectors. */
     public VectorIndex cleoraIndex() {
         return index("cleora");
+    }
+
+    public TwoTowerModel twoTower() {
+        return model("twoTower", TwoTowerModel.class);
+    }
+
+    /** Search structure over the item tower's vectors. */
+    public VectorIndex twoTowerIndex() {
+        return index("twoTower");
     }
 
     public EaseModel ease() {

@@ -10,11 +10,14 @@ import io.sieve.model.EventType;
 import io.sieve.model.EventTypes;
 import io.sieve.rules.Rule;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Collections;
@@ -107,6 +110,7 @@ public record SieveConfig(
                                  @NotNull @Valid BprTraining bpr,
                                  @NotNull @Valid EaseTraining ease,
                                  @NotNull @Valid CleoraTraining cleora,
+                                 @NotNull @Valid TwoTowerTraining twoTower,
                                  @NotNull @Valid AnnTraining ann,
                                  @NotNull @Valid ContentTraining content,
                                  @Positive int listLength,
@@ -126,6 +130,33 @@ public record SieveConfig(
     public record CleoraTraining(boolean enabled, @Positive int dimension, @Positive int iterations,
                                  @PositiveOrZero double attributeWeight,
                                  @PositiveOrZero double newItemLength, long seed, @PositiveOrZero int threads) {
+    }
+
+    /**
+     * The two-tower model (io.sieve.train.cf.TwoTower): a user tower over the user's latest items, an
+     * item tower over the item's id, categories and tags, trained with in-batch sampled softmax.
+     *
+     * @param layers        dense layers per tower: 1 (linear) or 2 (ReLU, then linear)
+     * @param temperature   the softmax's logits are cosine / temperature
+     * @param pooling       how the user tower pools the history: mean, or attention (a learned weight per item, softmaxed)
+     * @param historyLength the user's newest liked items pooled by the user tower, in training and serving
+     * @param hardNegatives extra negatives per batch, each the best-scoring of {@code hardNegativePool}
+     *                      random items: 0 uses the batch's own positives only
+     * @param idDropout     how often training hides a positive item's id from the item tower, so that
+     *                      categories and tags learn to place new items
+     * @param validationUsers users whose newest item is held out to stop training when their recall stops rising
+     * @param patience      epochs without a better validation recall before stopping
+     * @param logQCorrection subtract each in-batch negative's log sampling probability (its popularity) from its logit
+     * @param threads       0: every core; the model does not depend on it
+     */
+    public record TwoTowerTraining(boolean enabled, @Positive int dimension, @Min(1) @Max(2) int layers,
+                                   @Positive double temperature, @Positive int batchSize, @Positive int epochs,
+                                   @Positive double learningRate, @NotNull @Pattern(regexp = "mean|attention") String pooling,
+                                   @Positive int historyLength,
+                                   @PositiveOrZero int hardNegatives, @Positive int hardNegativePool,
+                                   @DecimalMin("0") @DecimalMax("1") double idDropout,
+                                   @PositiveOrZero int validationUsers, @PositiveOrZero int patience,
+                                   boolean logQCorrection, long seed, @PositiveOrZero int threads) {
     }
 
     /**

@@ -42,6 +42,17 @@ public record Item(
         return title == null || title.isBlank() ? id : title;
     }
 
+    /**
+     * The item's categories and tags as one vocabulary ({@code category:x}, {@code tag:y}): the
+     * attribute nodes of graph and two-tower models, where a category and a tag of the same word differ.
+     */
+    public List<String> labelNames() {
+        List<String> out = new ArrayList<>(categories.size() + tags.size());
+        categories.forEach(c -> out.add("category:" + c));
+        tags.forEach(t -> out.add("tag:" + t));
+        return out;
+    }
+
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
         Ids.check("id", id, errors);

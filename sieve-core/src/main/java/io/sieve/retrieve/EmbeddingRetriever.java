@@ -31,6 +31,16 @@ public final class EmbeddingRetriever implements Retriever {
         VectorIndex index(CollaborativeModels m);
 
         float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors);
+
+        /** Whether {@link #unknownItemVector} places items the bundle does not know. */
+        default boolean placesUnknownItems() {
+            return false;
+        }
+
+        /** A vector for an item the bundle does not know, from its features; null when it cannot be placed. */
+        default float[] unknownItemVector(CollaborativeModels m, io.sieve.model.Item item) {
+            return null;
+        }
     }
 
     private static final Space ALS = new Space() {
@@ -94,6 +104,33 @@ public final class EmbeddingRetriever implements Retriever {
         }
     };
 
+    private static final Space TWO_TOWER = new Space() {
+        @Override
+        public Factors items(CollaborativeModels m) {
+            return m.twoTower() == null ? null : m.twoTower().items();
+        }
+
+        @Override
+        public VectorIndex index(CollaborativeModels m) {
+            return m.twoTowerIndex();
+        }
+
+        @Override
+        public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
+            return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray());
+        }
+
+        @Override
+        public boolean placesUnknownItems() {
+            return true;
+        }
+
+        @Override
+        public float[] unknownItemVector(CollaborativeModels m, io.sieve.model.Item item) {
+            return m.twoTower().newItemVector(item.labelNames());
+        }
+    };
+
     private final Space space;
     private final Function<RequestContext, List<Anchor>> anchors;
     private final String reasonPrefix;
@@ -145,6 +182,14 @@ public final class EmbeddingRetriever implements Retriever {
         return new EmbeddingRetriever(CLEORA, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
     }
 
+    /**
+     * The two-tower model: the user tower over the user's latest liked items; items added since
+     * training are placed by the item tower from their categories and tags.
+     */
+    public static EmbeddingRetriever twoTower(int historyLength) {
+        return new EmbeddingRetriever(TWO_TOWER, c -> HistoryAnchors.positive(c, historyLength), "because you ", NewItems.OFF);
+    }
+
     /** The user's ALS vector folded in from their latest positive events; null without an ALS model or such events. */
     public static float[] alsUser(RequestContext context, int historyLength) {
         CollaborativeModels models = context.bundle().models();
@@ -171,6 +216,11 @@ public final class EmbeddingRetriever implements Retriever {
         for (Neighbour n : found) {
             out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item(), reasonPrefix)));
         }
+        if (space.placesUnknownItems()) {
+            out.addAll(unknownItems(context, models, user));
+            out.sort(java.util.Comparator.comparingDouble(Retrieved::score).reversed());
+            out = new ArrayList<>(out.subList(0, Math.min(quota, out.size())));
+        }
         if (newItems.neighbours() > 0) {
             List<Retrieved> borrowed = newItems(context, user);
             java.util.Set<String> replaced = new java.util.HashSet<>();
@@ -179,6 +229,20 @@ public final class EmbeddingRetriever implements Retriever {
             out.addAll(borrowed);
             out.sort(java.util.Comparator.comparingDouble(Retrieved::score).reversed());
             return out.subList(0, Math.min(quota, out.size()));
+        }
+        return out;
+    }
+
+    /** The catalog's newest items that the bundle does not know, placed from their features. */
+    private List<Retrieved> unknownItems(RequestContext context, CollaborativeModels models, float[] user) {
+        List<Retrieved> out = new ArrayList<>();
+        var ids = context.bundle().items();
+        for (String id : context.newestItems(NEW_ITEMS_SCANNED)) {
+            if (ids.indexOf(id) >= 0 || !context.isEligible(id)) {
+                continue;
+            }
+            context.item(id).map(item -> space.unknownItemVector(models, item)).ifPresent(v ->
+                    out.add(new Retrieved(id, VectorMath.dot(user, v), "new, and close to your taste")));
         }
         return out;
     }
@@ -252,6 +316,19 @@ public final class EmbeddingRetriever implements Retriever {
         @Override
         public Retriever create(SourceSettings settings, Shared shared) {
             return bpr(shared.retrieval().historyLength());
+        }
+    }
+
+    /** Type {@code twoTower}: the two-tower model (training.twoTower). */
+    public static final class TwoTower implements RetrieverFactory {
+        @Override
+        public String type() {
+            return "twoTower";
+        }
+
+        @Override
+        public Retriever create(SourceSettings settings, Shared shared) {
+            return twoTower(shared.retrieval().historyLength());
         }
     }
 

@@ -52,7 +52,7 @@ public final class Interactions {
         List<List<String>> attributesByNumber = new ArrayList<>();
         store.forEachItem(i -> {
             numbers.of(i.id());
-            attributesByNumber.add(attributesOf(i));
+            attributesByNumber.add(i.labelNames());
         });
         Map<String, UserLog> byUser = new LinkedHashMap<>();
         DecayedCounts trending = new DecayedCounts(trendingHalfLife.toMillis());
@@ -95,14 +95,6 @@ public final class Interactions {
             attributes.set(renumber[p], attributesByNumber.get(p));
         }
         return new Interactions(index, users, Instant.ofEpochMilli(latest[0]), count[0], trendingScores, attributes);
-    }
-
-    /** The item's categories and tags, as the nodes of an item-attribute graph ({@code category:x}, {@code tag:y}). */
-    private static List<String> attributesOf(io.sieve.model.Item item) {
-        List<String> out = new ArrayList<>(item.categories().size() + item.tags().size());
-        item.categories().forEach(c -> out.add("category:" + c));
-        item.tags().forEach(t -> out.add("tag:" + t));
-        return out;
     }
 
     /** Per bundle item index, its categories and tags (empty for an item seen only in events). */

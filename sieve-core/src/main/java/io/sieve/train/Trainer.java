@@ -129,6 +129,8 @@ public final class Trainer {
         parameters.put("als", full && t.als().enabled() ? t.als() : "not trained");
         parameters.put("bpr", full && t.bpr().enabled() ? t.bpr() : "not trained");
         parameters.put("ease", full && t.ease().enabled() ? t.ease() : "not trained");
+        parameters.put("cleora", full && t.cleora().enabled() ? t.cleora() : "not trained");
+        parameters.put("twoTower", full && t.twoTower().enabled() ? t.twoTower() : "not trained");
         parameters.put("content", content.isEmpty() ? "not trained" : t.content());
         parameters.put("trending", t.trending());
         parameters.put("segments", t.segments());

@@ -67,9 +67,9 @@ class BundleStoreTest {
         }
     }
 
-    @Test
-    void cleoraEmbeddingsAndTheirIndexLoadBackIdentical() throws Exception {
-        var config = ConfigLoader.withSettings(ConfigLoader.defaults(), java.util.Map.of("training.cleora.enabled", "true"));
+    /** Trains a small world with one more setting on and returns the bundle trained and the one loaded back. */
+    private ModelBundle[] trainedAndLoaded(String setting) throws Exception {
+        var config = ConfigLoader.withSettings(ConfigLoader.defaults(), java.util.Map.of(setting, "true"));
         BundleStore bundles = new BundleStore(dataDir);
         ModelBundle trained;
         try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
@@ -77,10 +77,31 @@ class BundleStoreTest {
             trained = new Trainer(config, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(store);
             bundles.publish(trained, 2);
         }
-        ModelBundle loaded = bundles.load(bundles.currentVersion().orElseThrow());
+        return new ModelBundle[] {trained, bundles.load(bundles.currentVersion().orElseThrow())};
+    }
+
+    @Test
+    void cleoraEmbeddingsAndTheirIndexLoadBackIdentical() throws Exception {
+        ModelBundle[] bundles = trainedAndLoaded("training.cleora.enabled");
+        ModelBundle trained = bundles[0];
+        ModelBundle loaded = bundles[1];
         assertArrayEquals(trained.models().cleora().items().data(), loaded.models().cleora().items().data());
         float[] query = loaded.models().cleora().items().row(0);
         assertEquals(0, loaded.models().cleoraIndex().search(query, 1, i -> true).getFirst().item());
+    }
+
+    @Test
+    void theTwoTowerModelLoadsBackServingTheSameVectors() throws Exception {
+        ModelBundle[] bundles = trainedAndLoaded("training.twoTower.enabled");
+        var trained = bundles[0].models().twoTower();
+        var loaded = bundles[1].models().twoTower();
+        assertArrayEquals(trained.items().data(), loaded.items().data());
+        assertArrayEquals(trained.userVector(new int[] {1, 2, 3}), loaded.userVector(new int[] {1, 2, 3}));
+        assertEquals(trained.attributes(), loaded.attributes());
+        assertArrayEquals(trained.newItemVector(java.util.List.of("category:genre1")),
+                loaded.newItemVector(java.util.List.of("category:genre1")));
+        float[] query = loaded.items().row(0);
+        assertEquals(0, bundles[1].models().twoTowerIndex().search(query, 1, i -> true).getFirst().item());
     }
 
     @Test

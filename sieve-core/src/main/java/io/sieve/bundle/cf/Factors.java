@@ -54,7 +54,8 @@ public record Factors(int rows, int dim, float[] data) {
         return g;
     }
 
-    private static double gaussian(SplittableRandom random) {
+    /** A standard normal draw. */
+    public static double gaussian(SplittableRandom random) {
         // Box-Muller: SplittableRandom has no nextGaussian of its own in Java 21's API.
         double u1 = random.nextDouble();
         double u2 = random.nextDouble();

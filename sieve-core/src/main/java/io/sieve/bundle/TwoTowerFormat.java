@@ -1,0 +1,79 @@
+package io.sieve.bundle;
+
+import io.sieve.bundle.cf.DenseLayer;
+import io.sieve.bundle.cf.Factors;
+import io.sieve.bundle.cf.TwoTowerModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two-tower model in a bundle: {@code twoTower.bin} (item vectors, history inputs, their pooling weights and count, both
+ * towers' layers, the attribute vocabulary and its embeddings) and {@code twoTower-index}.
+ */
+public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
+    public TwoTowerFormat() {
+        super("twoTower");
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    void writeModel(TwoTowerModel model, DataOutputStream out) throws IOException {
+        ModelFiles.writeFactors(out, model.items());
+        ModelFiles.writeFactors(out, model.historyInputs());
+        BinaryTables.writeFloats(out, model.historyWeights());
+        out.writeInt(model.historyLength());
+        writeLayers(out, model.userTower());
+        writeLayers(out, model.itemTower());
+        out.writeInt(model.attributes().size());
+        for (String a : model.attributes()) {
+            out.writeUTF(a);
+        }
+        ModelFiles.writeFactors(out, model.attributeEmbeddings());
+    }
+
+    @Override
+    TwoTowerModel readModel(DataInputStream in) throws IOException {
+        Factors items = ModelFiles.readFactors(in);
+        Factors historyInputs = ModelFiles.readFactors(in);
+        float[] historyWeights = BinaryTables.readFloats(in);
+        int historyLength = in.readInt();
+        List<DenseLayer> userTower = readLayers(in);
+        List<DenseLayer> itemTower = readLayers(in);
+        int attributeCount = in.readInt();
+        List<String> attributes = new ArrayList<>(attributeCount);
+        for (int i = 0; i < attributeCount; i++) {
+            attributes.add(in.readUTF());
+        }
+        return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, attributes, ModelFiles.readFactors(in));
+    }
+
+    private static void writeLayers(DataOutputStream out, List<DenseLayer> layers) throws IOException {
+        out.writeInt(layers.size());
+        for (DenseLayer l : layers) {
+            out.writeInt(l.in());
+            out.writeInt(l.out());
+            out.writeBoolean(l.relu());
+            BinaryTables.writeFloats(out, l.weights());
+            BinaryTables.writeFloats(out, l.bias());
+        }
+    }
+
+    private static List<DenseLayer> readLayers(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<DenseLayer> layers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int layerIn = in.readInt();
+            int layerOut = in.readInt();
+            boolean relu = in.readBoolean();
+            layers.add(new DenseLayer(layerIn, layerOut, BinaryTables.readFloats(in), BinaryTables.readFloats(in), relu));
+        }
+        return layers;
+    }
+}
