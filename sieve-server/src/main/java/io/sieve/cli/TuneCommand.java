@@ -36,7 +36,7 @@ final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "a model family (built in: als, bpr, ease, cleora) or covisitation")
+    @Option(names = "--model", required = true, description = "a model family (built in: als, bpr, ease, cleora, twoTower) or covisitation")
     String model;
 
     @Option(names = "--trials", defaultValue = "20", description = "At most this many trials. Default: ${DEFAULT-VALUE}")
