@@ -59,9 +59,12 @@ class ReplicasIT {
     @Test
     void twoReplicasAnswerAsOneAndRideOutRedisGoingAway() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
+            // Deadlines for a loaded CI machine: a source skipped past 50 ms, or a ranking cut at 30,
+            // would change a list between two requests, and this test compares lists, not speed.
             Map<String, String> env = Map.of("SIEVE_STORE_URL", PostgresServer.get().url("replicas"),
                     "SIEVE_ONLINE_URL", redis.url(), "SIEVE_TRAINING_CONTENT_ENABLED", "false",
-                    "SIEVE_SERVER_BUNDLEPOLLSECONDS", "1");
+                    "SIEVE_SERVER_BUNDLEPOLLSECONDS", "1", "SIEVE_RETRIEVAL_DEADLINEMS", "5000",
+                    "SIEVE_RANKING_DEADLINEMS", "5000");
             Launcher.syntheticStore(data, env, 2_000, 1_000, 40_000);
             Launcher.run("replicas-train", env, "train", "--data-dir", data.toString());
             try (ServedProcess a = ServedProcess.start("replica-a", data, env);
