@@ -87,6 +87,17 @@ abstract class StoreContractTest {
         assertTrue(store.user("nobody").isEmpty());
     }
 
+    /** Read-your-writes: a PostgreSQL mirror's re-read of an older change once landed after the newer write. */
+    @Test
+    void everyWriteIsReadBackAtOnce() {
+        for (int version = 0; version < 200; version++) {
+            store.putItems(List.of(Item.of("a", "Alpha " + version, List.of())));
+            assertEquals("Alpha " + version, store.item("a").orElseThrow().title());
+        }
+        assertTrue(store.deleteItem("a"));
+        assertTrue(store.item("a").isEmpty());
+    }
+
     /** Ids in UTF-8 byte order, which is code point order: U+FFFD sorts before U+1F600, unlike in String's order. */
     @Test
     void itemsAndUsersAreVisitedInIdOrder() {

@@ -8,6 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * trigger notifies {@code sieve_items} with the id of every changed item at commit, in commit
  * order, to every process; a listener on its own connection and platform thread re-reads those
  * items. After a lost connection it listens again and reloads everything, so no change is missed.
- * The process's own writes are applied at once, without waiting for their notification.
+ * The process's own writes are applied at once, without waiting for their notification, by the same
+ * re-read: one lock orders every read into the mirror, and each reads what is committed now, so a
+ * read can never land older than the one before it (a listener's re-read started before a write
+ * committed used to land after the writer's own put and undo it until the next notification).
  */
 final class CatalogMirror implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogMirror.class);
@@ -47,21 +54,36 @@ final class CatalogMirror implements AutoCloseable {
         return Optional.ofNullable(items.get(id));
     }
 
-    void put(Item item) {
-        items.put(item.id(), item);
-    }
-
-    void remove(String id) {
-        items.remove(id);
+    /** Applies what the database holds now for these ids, on the caller's connection. */
+    synchronized void reread(Collection<String> ids, Connection c) throws SQLException {
+        Map<String, Item> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, doc FROM items WHERE id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), Json.MAPPER.readValue(r.getString(2), Item.class));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("a stored item cannot be read", e);
+        }
+        for (String id : ids) {
+            Item item = found.get(id);
+            if (item == null) {
+                items.remove(id);
+            } else {
+                items.put(id, item);
+            }
+        }
     }
 
     /** LISTEN first, then load: a change committed during the load is notified and read again. */
-    private void listen() throws SQLException {
+    private synchronized void listen() throws SQLException {
         Connection c = DriverManager.getConnection(jdbc);
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + CHANNEL);
             try (ResultSet r = s.executeQuery("SELECT id, doc FROM items")) {
-                Map<String, Item> loaded = new java.util.HashMap<>();
+                Map<String, Item> loaded = new HashMap<>();
                 while (r.next()) {
                     loaded.put(r.getString(1), Json.MAPPER.readValue(r.getString(2), Item.class));
                 }
@@ -80,9 +102,11 @@ final class CatalogMirror implements AutoCloseable {
             try {
                 PGNotification[] changes = listening.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
                 if (changes != null) {
+                    List<String> ids = new ArrayList<>(changes.length);
                     for (PGNotification change : changes) {
-                        reread(change.getParameter());
+                        ids.add(change.getParameter());
                     }
+                    reread(ids, listening);
                 }
             } catch (SQLException e) {
                 if (closing) {
@@ -91,21 +115,6 @@ final class CatalogMirror implements AutoCloseable {
                 LOG.warn("lost the catalog's change notifications ({}); listening again", e.getMessage());
                 reconnect();
             }
-        }
-    }
-
-    private void reread(String id) throws SQLException {
-        try (PreparedStatement s = listening.prepareStatement("SELECT doc FROM items WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    items.put(id, Json.MAPPER.readValue(r.getString(1), Item.class));
-                } else {
-                    items.remove(id);
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new SQLException("a stored item cannot be read", e);
         }
     }
 

@@ -205,7 +205,14 @@ final class PostgresStore implements Store {
             }
             return null;
         });
-        items.forEach(mirror::put);
+        rereadIntoMirror(items.stream().map(Item::id).toList());
+    }
+
+    private void rereadIntoMirror(List<String> ids) {
+        read(c -> {
+            mirror.reread(ids, c);
+            return null;
+        });
     }
 
     /** From memory: the funnel looks up hundreds of candidates a request, inside its deadline. */
@@ -231,7 +238,7 @@ final class PostgresStore implements Store {
     @Override
     public boolean deleteItem(String id) {
         boolean deleted = update("DELETE FROM items WHERE id = ?", id) > 0;
-        mirror.remove(id);
+        rereadIntoMirror(List.of(id));
         return deleted;
     }
 
