@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.State;
  * 2.5M edges, 1,000 edges per node per segment) and with 10 segments of 1M: 500,000 users with skewed activity, 100,000 items
  * with Zipf popularity in 50 categories, a user's edges 80% in their home category (as
  * ../shared/tools/synthetic.py draws them). Each call walks from a random user's latest 20 items
- * with the default settings (5,000 steps, restart 0.5). Setup prints the edges held and their bytes
- * per edge.
+ * with the default settings (5,000 steps, restart 0.5). Setup prints the edges held, their bytes
+ * per edge and the longest single add, which is a sealing.
  *
- * <p>Run: {@code bench/run-jmh.sh GraphWalkBenchmark -jvmArgs -Xmx6g}.
+ * <p>Run: {@code bench/run-jmh.sh GraphWalkBenchmark -jvmArgs -Xmx6g -wi 8}: the compiled code settles only
+ * after about 20 s, so three warm-up iterations leave slow ones in the measurement.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -59,6 +60,7 @@ public class GraphWalkBenchmark {
             sum += 1.0 / (r + 1);
             zipf[r] = sum;
         }
+        long longestAdd = 0;   // a sealing: the open segment merged into the sealed tables
         List<List<String>> latest = new ArrayList<>();
         for (int u = 0; u < 1_000; u++) {
             latest.add(new ArrayList<>());
@@ -68,7 +70,9 @@ public class GraphWalkBenchmark {
             int category = random.nextDouble() < 0.8 ? user % CATEGORIES : random.nextInt(CATEGORIES);
             int rank = java.util.Arrays.binarySearch(zipf, random.nextDouble() * sum);
             int item = Math.min(rank < 0 ? -rank - 1 : rank, zipf.length - 1) * CATEGORIES + category;
+            long before = System.nanoTime();
             graph.add("u" + user, "i" + item, e);
+            longestAdd = Math.max(longestAdd, System.nanoTime() - before);
             if (user < latest.size()) {
                 latest.get(user).add("i" + item);
             }
@@ -83,8 +87,8 @@ public class GraphWalkBenchmark {
             }
         }
         settings = new PixieWalk.Settings(steps, 0.5, 4, 1_000);
-        System.out.printf("%n%,d edges held, %.1f bytes per edge, %,d requests%n", graph.edges(),
-                graph.edgeBytes() / (double) graph.edges(), requests.size());
+        System.out.printf("%n%,d edges held, %.1f bytes per edge, %,d requests, longest add (a sealing) %.0f ms%n", graph.edges(),
+                graph.edgeBytes() / (double) graph.edges(), requests.size(), longestAdd / 1e6);
     }
 
     @Benchmark

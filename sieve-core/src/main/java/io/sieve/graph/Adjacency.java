@@ -48,6 +48,11 @@ final class Adjacency {
         COUNT.setRelease(counts, node, n + 1);
     }
 
+    /** Nodes that may have edges here: node numbers run below this. */
+    int nodes() {
+        return added.length;
+    }
+
     /** Edges of the node held here. */
     int degree(int node) {
         int[] counts = added;

@@ -14,12 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code segments x segmentEdges} edges are held. Within a segment a node keeps its latest
  * {@code maxDegree} edges (a popular item's thousands of fans would otherwise dominate both the
  * memory and every walk that reaches it). With {@code maxAgeDays > 0}, a segment whose newest
- * edge is that much older than the newest edge anywhere is dropped too. An edge costs two ints
- * (one per direction) plus its share of the lists' growth and headers: 16.5 bytes measured on 10M
- * edges in 4 segments, 26.4 in 10 (BENCHMARKS.md), besides the ids of the nodes themselves.
+ * edge is that much older than the newest edge anywhere is dropped too.
+ *
+ * <p>Only the newest segment takes edges, into a growable list per node ({@link Adjacency}). When
+ * it is full it is sealed: merged with the older sealed segments into one read-only table per side
+ * ({@link SealedEdges}), so that a step reads a node's degree over all of them at once. Sealing
+ * copies the held edges once (a pause of the writer, not of the walks, measured in BENCHMARKS.md);
+ * a dropped segment's memory is reclaimed at the next sealing. An edge costs two ints (one per
+ * direction) in the sealed table and about twice that in the open segment's lists, besides the ids
+ * of the nodes themselves (BENCHMARKS.md gives the measured bytes per edge).
  *
  * <p>One writer at a time ({@link #add} is synchronized: events arrive in batches and adding an
- * edge is a few array writes); walks read without a lock (see {@link Adjacency}).
+ * edge is a few array writes); walks read without a lock (see {@link Adjacency}), each from the
+ * layout (sealed tables and open segment) published when it started.
  */
 public final class InteractionGraph {
     private final Limits limits;
@@ -28,9 +35,22 @@ public final class InteractionGraph {
     private volatile String[] itemIds = new String[64];
     private volatile int itemCount;
     private int userCount;
-    /** Oldest first; the last one takes new edges. Replaced whole when a segment opens or ages out. */
-    private volatile Segment[] segments;
+    /** Replaced whole when a segment is sealed or ages out. */
+    private volatile Layout layout;
     private long newestMs = Long.MIN_VALUE;
+
+    /**
+     * The sealed segments, merged, and the open one.
+     *
+     * @param from     the oldest sealed segment still held: older ones have aged out and wait for the next sealing to be freed
+     * @param newestMs per sealed segment, its newest edge's time
+     * @param edges    per sealed segment, its edges
+     */
+    private record Layout(SealedEdges users, SealedEdges items, int from, long[] newestMs, int[] edges, Segment open) {
+        int sealed() {
+            return newestMs.length;
+        }
+    }
 
     /**
      * @param maxDegree    edges a node keeps per segment, its latest
@@ -46,7 +66,7 @@ public final class InteractionGraph {
 
     public InteractionGraph(Limits limits) {
         this.limits = limits;
-        this.segments = limits.segments() > 0 ? new Segment[] {new Segment(limits.maxDegree())} : new Segment[0];
+        this.layout = new Layout(SealedEdges.EMPTY, SealedEdges.EMPTY, 0, new long[0], new int[0], new Segment(limits.maxDegree()));
     }
 
     /** Whether it holds anything at all: with no segments configured, it ignores every edge. */
@@ -61,16 +81,29 @@ public final class InteractionGraph {
         }
         int u = userIndex.computeIfAbsent(user, k -> userCount++);
         int i = itemIndex.computeIfAbsent(item, this::newItem);
-        Segment[] current = segments;
-        Segment open = current[current.length - 1];
-        if (open.edges() >= limits.segmentEdges()) {
-            current = Arrays.copyOfRange(current, current.length >= limits.segments() ? 1 : 0, current.length + 1);
-            open = new Segment(limits.maxDegree());
-            current[current.length - 1] = open;
+        Layout current = layout;
+        if (current.open().edges() >= limits.segmentEdges()) {
+            current = seal(current);
         }
-        open.add(u, i, atMs);
+        current.open().add(u, i, atMs);
         newestMs = Math.max(newestMs, atMs);
-        segments = dropAged(current);
+        layout = dropAged(current);
+    }
+
+    /** Merges the open segment into the sealed tables, keeping the newest segments - 1 sealed, and opens a new one. */
+    private Layout seal(Layout current) {
+        Segment full = current.open();
+        int keep = Math.min(current.sealed() - current.from() + 1, limits.segments() - 1);
+        if (keep <= 0) {
+            return new Layout(SealedEdges.EMPTY, SealedEdges.EMPTY, 0, new long[0], new int[0], new Segment(limits.maxDegree()));
+        }
+        int from = current.sealed() + 1 - keep;
+        long[] newest = Arrays.copyOfRange(current.newestMs(), from, current.sealed() + 1);
+        newest[keep - 1] = full.newestMs();
+        int[] edges = Arrays.copyOfRange(current.edges(), from, current.sealed() + 1);
+        edges[keep - 1] = full.edges();
+        return new Layout(current.users().plus(from, full.users), current.items().plus(from, full.items), 0, newest, edges,
+                new Segment(limits.maxDegree()));
     }
 
     private int newItem(String id) {
@@ -83,16 +116,17 @@ public final class InteractionGraph {
         return index;
     }
 
-    private Segment[] dropAged(Segment[] current) {
+    private Layout dropAged(Layout current) {
         if (limits.maxAgeDays() <= 0) {
             return current;
         }
         long oldest = newestMs - (long) (limits.maxAgeDays() * 86_400_000L);
-        int from = 0;
-        while (from < current.length - 1 && current[from].newestMs() < oldest) {
+        int from = current.from();
+        while (from < current.sealed() && current.newestMs()[from] < oldest) {
             from++;
         }
-        return from == 0 ? current : Arrays.copyOfRange(current, from, current.length);
+        return from == current.from() ? current
+                : new Layout(current.users(), current.items(), from, current.newestMs(), current.edges(), current.open());
     }
 
     /** The item's node, -1 if no edge has reached it. */
@@ -118,36 +152,36 @@ public final class InteractionGraph {
 
     /** Edges held now. */
     public long edges() {
-        long total = 0;
-        for (Segment s : segments) {
-            total += s.edges();
+        Layout current = layout;
+        long total = current.open().edges();
+        for (int s = current.from(); s < current.sealed(); s++) {
+            total += current.edges()[s];
         }
-        return total;
+        return enabled() ? total : 0;
     }
 
     /** Bytes the segments hold (not the node ids): what {@code maxEdges} bounds. */
     public long edgeBytes() {
-        long total = 0;
-        for (Segment s : segments) {
-            total += s.bytes();
-        }
-        return total;
+        Layout current = layout;
+        return current.users().bytes() + current.items().bytes() + current.open().bytes();
     }
 
     /** What a walk reads: the segments as they are now; later edges may or may not be seen. */
     public View view() {
-        return new View(segments, itemCount);
+        return new View(layout, itemCount);
     }
 
-    /** A walk's fixed set of segments, and uniform sampling of a node's edges across them. */
+    /**
+     * A walk's fixed layout, and uniform sampling of a node's edges across its segments: the sealed
+     * ones' edges first, oldest segment first, then the open one's, so a node's k-th edge is the
+     * same whether or not its segment has been sealed since.
+     */
     public static final class View {
-        private final Segment[] segments;
-        private final int[] degrees;
+        private final Layout layout;
         private final int items;
 
-        private View(Segment[] segments, int items) {
-            this.segments = segments;
-            this.degrees = new int[segments.length];
+        private View(Layout layout, int items) {
+            this.layout = layout;
             this.items = items;
         }
 
@@ -157,40 +191,29 @@ public final class InteractionGraph {
         }
 
         public int itemDegree(int item) {
-            int total = 0;
-            for (Segment s : segments) {
-                total += s.items.degree(item);
-            }
-            return total;
+            return layout.items().degree(item, layout.from()) + layout.open().items.degree(item);
         }
 
-        /** A user who chose the item, uniformly among its edges; -1 if it has none. Not thread-safe. */
+        /** A user who chose the item, uniformly among its edges; -1 if it has none. */
         public int randomUser(int item, SplittableRandom random) {
             return sample(item, random, false);
         }
 
-        /** An item the user chose, uniformly among their edges; -1 if they have none. Not thread-safe. */
+        /** An item the user chose, uniformly among their edges; -1 if they have none. */
         public int randomItem(int user, SplittableRandom random) {
             return sample(user, random, true);
         }
 
         private int sample(int node, SplittableRandom random, boolean fromUser) {
-            int total = 0;
-            for (int s = 0; s < segments.length; s++) {
-                degrees[s] = (fromUser ? segments[s].users : segments[s].items).degree(node);
-                total += degrees[s];
-            }
+            SealedEdges sealed = fromUser ? layout.users() : layout.items();
+            Adjacency open = fromUser ? layout.open().users : layout.open().items;
+            int inSealed = sealed.degree(node, layout.from());
+            int total = inSealed + open.degree(node);
             if (total == 0) {
                 return -1;
             }
             int k = random.nextInt(total);
-            for (int s = 0; s < segments.length; s++) {
-                if (k < degrees[s]) {
-                    return (fromUser ? segments[s].users : segments[s].items).neighbour(node, k);
-                }
-                k -= degrees[s];
-            }
-            return -1;
+            return k < inSealed ? sealed.neighbour(node, layout.from(), k) : open.neighbour(node, k - inSealed);
         }
     }
 }

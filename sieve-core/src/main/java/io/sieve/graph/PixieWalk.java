@@ -67,10 +67,12 @@ public final class PixieWalk {
             total += shares[q];
         }
         BoostedVisits visits = new BoostedVisits(Math.min(settings.steps(), 1 << 16));
+        VisitCounter counter = new VisitCounter(Math.min(settings.steps(), 4096));
         for (int q = 0; q < shares.length; q++) {
             int steps = (int) Math.ceil(settings.steps() * shares[q] / total);
             int anchor = reachable.get(q);
-            VisitCounter counter = walkFrom(view, anchors.get(anchor).item(), steps, settings, random);
+            counter.clear();
+            walkFrom(view, anchors.get(anchor).item(), steps, settings, random, counter);
             counter.forEach((item, count) -> visits.add(item, Math.sqrt(count), anchor));
             if (Thread.currentThread().isInterrupted()) {
                 break;
@@ -79,9 +81,9 @@ public final class PixieWalk {
         return visits;
     }
 
-    private static VisitCounter walkFrom(InteractionGraph.View view, int anchor, int steps, Settings settings,
-                                         SplittableRandom random) {
-        VisitCounter visits = new VisitCounter(Math.min(steps, 4096));
+    /** Walks {@code steps} steps from the anchor, counting visits into {@code visits}. */
+    private static void walkFrom(InteractionGraph.View view, int anchor, int steps, Settings settings,
+                                 SplittableRandom random, VisitCounter visits) {
         int taken = 0;
         int found = 0;
         int stalls = 0;
@@ -102,11 +104,10 @@ public final class PixieWalk {
                     found++;
                 }
                 if ((taken & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
-                    return visits;
+                    return;
                 }
             } while (taken < steps && random.nextDouble() >= settings.restart());
             stalls = taken == before ? stalls + 1 : 0;
         }
-        return visits;
     }
 }

@@ -13,7 +13,11 @@ class PixieWalkTest {
 
     /** Two communities: users 0-49 choose items a0-a19, users 50-99 choose b0-b19, and one bridge user both. */
     private static InteractionGraph communities() {
-        InteractionGraph graph = new InteractionGraph(new InteractionGraph.Limits(1_000, 100_000, 2, 0));
+        return communities(new InteractionGraph.Limits(1_000, 100_000, 2, 0));
+    }
+
+    private static InteractionGraph communities(InteractionGraph.Limits limits) {
+        InteractionGraph graph = new InteractionGraph(limits);
         long t = 0;
         for (int u = 0; u < 100; u++) {
             String side = u < 50 ? "a" : "b";
@@ -71,6 +75,17 @@ class PixieWalkTest {
         var anchors = List.of(new PixieWalk.Anchor(graph.item("a0"), 1), new PixieWalk.Anchor(graph.item("b5"), 2));
         assertEquals(scores(graph, PixieWalk.walk(graph.view(), anchors, SETTINGS, 9)),
                 scores(graph, PixieWalk.walk(graph.view(), anchors, SETTINGS, 9)));
+    }
+
+    /** The same edges in one open segment or sealed in 72 small ones: a walk cannot tell them apart. */
+    @Test
+    void sealedSegmentsWalkLikeOneOpenSegment() {
+        InteractionGraph open = communities();
+        InteractionGraph sealed = communities(new InteractionGraph.Limits(1_000, 7, 100, 0));
+        assertEquals(open.edges(), sealed.edges());
+        var anchors = List.of(new PixieWalk.Anchor(open.item("a0"), 1), new PixieWalk.Anchor(open.item("b5"), 2));
+        assertEquals(scores(open, PixieWalk.walk(open.view(), anchors, SETTINGS, 3)),
+                scores(sealed, PixieWalk.walk(sealed.view(), anchors, SETTINGS, 3)));
     }
 
     @Test
