@@ -3,6 +3,7 @@ package io.sieve.bench;
 import io.sieve.bundle.cf.DenseLayer;
 import io.sieve.bundle.cf.Factors;
 import io.sieve.bundle.cf.TwoTowerModel;
+import io.sieve.bundle.cf.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The two-tower source's user tower per request: pooling the history inputs of a user's 200 latest
- * items (attention weights included, as served) and the tower's dense layers, on a 100,000-item
- * model. Weights are random: the cost does not depend on their values. Each call takes another
+ * items (attention weights included, as served) plus the mean of two user attributes, and the
+ * tower's dense layers, on a 100,000-item model. Weights are random: the cost does not depend on their values. Each call takes another
  * random history, so the history rows come from memory as they would.
  *
  * <p>Run: {@code bench/run-jmh.sh UserTowerBenchmark}.
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.State;
 public class UserTowerBenchmark {
     static final int ITEMS = 100_000;
     static final int HISTORY = 200;
+    /** The user's attributes, as the segments read them: two known names. */
+    static final List<String> PROFILE = List.of("age=25-34", "country=DE");
 
     @Param({"64", "128"})
     public int dimension;
@@ -59,7 +62,7 @@ public class UserTowerBenchmark {
             historyWeights[i] = (float) random.nextGaussian();
         }
         model = new TwoTowerModel(Factors.random(ITEMS, dimension, 0.1, 1), Factors.random(ITEMS, dimension, 0.1, 2),
-                historyWeights, HISTORY, tower, tower, List.of(), Factors.zeros(0, dimension));
+                historyWeights, HISTORY, tower, tower, Vocabulary.empty(dimension), new Vocabulary(PROFILE, Factors.random(2, dimension, 0.1, 3)));
         for (int h = 0; h < 1024; h++) {
             histories.add(random.ints(HISTORY, 0, ITEMS).toArray());
         }
@@ -68,6 +71,6 @@ public class UserTowerBenchmark {
     @Benchmark
     public float[] userVector() {
         next = (next + 1) & 1023;
-        return model.userVector(histories.get(next));
+        return model.userVector(histories.get(next), PROFILE);
     }
 }

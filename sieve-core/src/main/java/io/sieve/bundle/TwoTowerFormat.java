@@ -3,6 +3,7 @@ package io.sieve.bundle;
 import io.sieve.bundle.cf.DenseLayer;
 import io.sieve.bundle.cf.Factors;
 import io.sieve.bundle.cf.TwoTowerModel;
+import io.sieve.bundle.cf.Vocabulary;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * The two-tower model in a bundle: {@code twoTower.bin} (item vectors, history inputs, their pooling weights and count, both
- * towers' layers, the attribute vocabulary and its embeddings) and {@code twoTower-index}.
+ * towers' layers, the vocabularies of item and user attributes with their embeddings) and
+ * {@code twoTower-index}. Version 2 added the user attributes.
  */
 public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
     public TwoTowerFormat() {
@@ -20,7 +22,7 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -31,11 +33,17 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         out.writeInt(model.historyLength());
         writeLayers(out, model.userTower());
         writeLayers(out, model.itemTower());
-        out.writeInt(model.attributes().size());
-        for (String a : model.attributes()) {
-            out.writeUTF(a);
-        }
-        ModelFiles.writeFactors(out, model.attributeEmbeddings());
+        writeVocabulary(out, model.itemAttributes());
+        writeVocabulary(out, model.userAttributes());
+    }
+
+    private static void writeVocabulary(DataOutputStream out, Vocabulary vocabulary) throws IOException {
+        BinaryTables.writeStrings(out, vocabulary.names());
+        ModelFiles.writeFactors(out, vocabulary.embeddings());
+    }
+
+    private static Vocabulary readVocabulary(DataInputStream in) throws IOException {
+        return new Vocabulary(BinaryTables.readStrings(in), ModelFiles.readFactors(in));
     }
 
     @Override
@@ -46,12 +54,9 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         int historyLength = in.readInt();
         List<DenseLayer> userTower = readLayers(in);
         List<DenseLayer> itemTower = readLayers(in);
-        int attributeCount = in.readInt();
-        List<String> attributes = new ArrayList<>(attributeCount);
-        for (int i = 0; i < attributeCount; i++) {
-            attributes.add(in.readUTF());
-        }
-        return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, attributes, ModelFiles.readFactors(in));
+        Vocabulary itemAttributes = readVocabulary(in);
+        return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes,
+                readVocabulary(in));
     }
 
     private static void writeLayers(DataOutputStream out, List<DenseLayer> layers) throws IOException {

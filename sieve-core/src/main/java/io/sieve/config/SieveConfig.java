@@ -144,6 +144,9 @@ public record SieveConfig(
      *                      random items: 0 uses the batch's own positives only
      * @param idDropout     how often training hides a positive item's id from the item tower, so that
      *                      categories and tags learn to place new items
+     * @param userAttributes add the mean embedding of the user's attributes (as training.segments reads them) to the user tower's input
+     * @param historyDropout how often training hides the history of a user with attributes, so that
+     *                      attributes learn to place a user who has chosen nothing yet
      * @param validationUsers users whose newest item is held out to stop training when their recall stops rising
      * @param patience      epochs without a better validation recall before stopping
      * @param logQCorrection subtract each in-batch negative's log sampling probability (its popularity) from its logit
@@ -155,6 +158,7 @@ public record SieveConfig(
                                    @Positive int historyLength,
                                    @PositiveOrZero int hardNegatives, @Positive int hardNegativePool,
                                    @DecimalMin("0") @DecimalMax("1") double idDropout,
+                                   boolean userAttributes, @DecimalMin("0") @DecimalMax("1") double historyDropout,
                                    @PositiveOrZero int validationUsers, @PositiveOrZero int patience,
                                    boolean logQCorrection, long seed, @PositiveOrZero int threads) {
     }

@@ -117,7 +117,9 @@ public final class EmbeddingRetriever implements Retriever {
 
         @Override
         public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
-            return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray());
+            // The user's attributes as the model learned them: through the bundle's segment scheme.
+            List<String> profile = context.bundle().segmentScheme().keysOf(context.user().orElse(null));
+            return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray(), profile);
         }
 
         @Override

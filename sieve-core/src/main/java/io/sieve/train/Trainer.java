@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -115,11 +116,12 @@ public final class Trainer {
         RankedList popular = RankedList.top(popularity, t.listLength());
         RankedList trending = RankedList.top(data.trending(), t.listLength());
         SegmentScheme scheme = new SegmentScheme(t.segments().attributes(), t.segments().ageBounds());
-        Map<String, RankedList> segments = segments(store, data, scheme);
+        Map<String, List<String>> keysByUser = keysByUser(store, scheme);
+        Map<String, RankedList> segments = segments(data, keysByUser);
         NeighbourTable coVisitation = full
                 ? new CoVisitationBuilder(t.coVisitation()).build(data)
                 : NeighbourTable.empty(data.items().size());
-        CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data) : CollaborativeModels.NONE;
+        CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data, keysByUser) : CollaborativeModels.NONE;
         ContentModel content = full && t.content().enabled()
                 ? new ContentTrainer(t.content().encoder(), t.content().dimension(), annParams(t)).train(store)
                 : ContentModel.NONE;
@@ -152,15 +154,27 @@ public final class Trainer {
         }
     }
 
-    private Map<String, RankedList> segments(Store store, Interactions data, SegmentScheme scheme) {
+    /** Each user's segment keys ({@code age=25-34}), for the users who have any. */
+    private static Map<String, List<String>> keysByUser(Store store, SegmentScheme scheme) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();   // in the store's order, as the sums were
+        store.forEachUser(user -> {
+            List<String> k = scheme.keysOf(user);
+            if (!k.isEmpty()) {
+                keys.put(user.id(), List.copyOf(k));
+            }
+        });
+        return keys;
+    }
+
+    private Map<String, RankedList> segments(Interactions data, Map<String, List<String>> keysByUser) {
         Map<String, Interactions.UserItems> byUser = data.byUser();
         Map<String, double[]> counts = new HashMap<>();
-        store.forEachUser(user -> {
-            Interactions.UserItems items = byUser.get(user.id());
+        keysByUser.forEach((user, keys) -> {
+            Interactions.UserItems items = byUser.get(user);
             if (items == null) {
                 return;
             }
-            for (String key : scheme.keysOf(user)) {
+            for (String key : keys) {
                 double[] c = counts.computeIfAbsent(key, k -> new double[data.items().size()]);
                 for (int i = 0; i < items.items().length; i++) {
                     if (items.weights()[i] > 0) {

@@ -34,6 +34,7 @@ class BundleStoreTest {
         ModelBundle last = null;
         try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
             new TasteClusters(2, 10, 5, 5, 3).fill(store);
+            store.putUsers(java.util.List.of(new io.sieve.model.User(TasteClusters.user(0, 0), java.util.Map.of("country", "DE"))));
             String pinned = null;
             for (int i = 0; i < 4; i++) {
                 last = new Trainer(config, Clock.fixed(Instant.ofEpochSecond(1000L * i), ZoneOffset.UTC)).train(store);
@@ -96,8 +97,11 @@ class BundleStoreTest {
         var trained = bundles[0].models().twoTower();
         var loaded = bundles[1].models().twoTower();
         assertArrayEquals(trained.items().data(), loaded.items().data());
-        assertArrayEquals(trained.userVector(new int[] {1, 2, 3}), loaded.userVector(new int[] {1, 2, 3}));
-        assertEquals(trained.attributes(), loaded.attributes());
+        assertArrayEquals(trained.userVector(new int[] {1, 2, 3}, java.util.List.of()), loaded.userVector(new int[] {1, 2, 3}, java.util.List.of()));
+        assertEquals(trained.itemAttributes().names(), loaded.itemAttributes().names());
+        assertEquals(trained.userAttributes().names(), loaded.userAttributes().names());
+        assertTrue(loaded.userAttributes().names().contains("country=DE"), loaded.userAttributes().names().toString());
+        assertArrayEquals(trained.userVector(new int[0], java.util.List.of("country=DE")), loaded.userVector(new int[0], java.util.List.of("country=DE")));
         assertArrayEquals(trained.newItemVector(java.util.List.of("category:genre1")),
                 loaded.newItemVector(java.util.List.of("category:genre1")));
         float[] query = loaded.items().row(0);

@@ -1,41 +1,42 @@
 package io.sieve.bundle.cf;
 
 import io.sieve.ann.VectorMath;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trained two-tower model, as served. The item tower's outputs for the bundle's items are
  * precomputed ({@code items}, unit length, indexed for search); the user tower runs per request
  * over the mean of the user's latest items' history embeddings ({@code historyInputs}, also
- * precomputed), so a user is placed from their latest events, the first one included. An item the
- * bundle does not know is placed by the item tower from its categories and tags alone.
+ * precomputed) plus the mean embedding of the user's attributes (as {@code training.segments} reads
+ * them: {@code age=25-34}, {@code country=DE}), so a user is placed from their latest events, the
+ * first one included, or from their attributes alone before any. An item the bundle does not know
+ * is placed by the item tower from its categories and tags alone.
  *
- * @param historyWeights      each item's pooling weight in a history: shares are their softmax (all 0: the mean)
- * @param historyLength       the most items the user tower pools, the newest, as in training
- * @param attributes          the attribute vocabulary ({@code category:x}, {@code tag:y}), by row
- * @param attributeEmbeddings the item tower's embedding of each attribute
- * @param attributeRows       each attribute's row, derived from {@code attributes}
+ * @param historyWeights  each item's pooling weight in a history: shares are their softmax (all 0: the mean)
+ * @param historyLength   the most items the user tower pools, the newest, as in training
+ * @param itemAttributes  the item tower's embedding of each category and tag ({@code category:x}, {@code tag:y})
+ * @param userAttributes  the user tower's embedding of each user attribute ({@code age=25-34})
  */
 public record TwoTowerModel(Factors items, Factors historyInputs, float[] historyWeights, int historyLength, List<DenseLayer> userTower,
-                            List<DenseLayer> itemTower, List<String> attributes, Factors attributeEmbeddings,
-                            Map<String, Integer> attributeRows) {
+                            List<DenseLayer> itemTower, Vocabulary itemAttributes, Vocabulary userAttributes) {
 
-    public TwoTowerModel(Factors items, Factors historyInputs, float[] historyWeights, int historyLength, List<DenseLayer> userTower,
-                         List<DenseLayer> itemTower, List<String> attributes, Factors attributeEmbeddings) {
-        this(items, historyInputs, historyWeights, historyLength, List.copyOf(userTower), List.copyOf(itemTower), List.copyOf(attributes),
-                attributeEmbeddings, rowsOf(attributes));
+    public TwoTowerModel {
+        userTower = List.copyOf(userTower);
+        itemTower = List.copyOf(itemTower);
     }
 
     /**
      * The user tower over the history inputs of the first {@code historyLength} items (newest
-     * first), pooled by the softmax of their weights; null for none.
+     * first), pooled by the softmax of their weights, plus the mean embedding of the user's known
+     * attributes; null when there is neither.
      */
-    public float[] userVector(int[] recentItems) {
+    public float[] userVector(int[] recentItems, List<String> profile) {
+        int dim = historyInputs.dim();
+        float[] input = new float[dim];
+        boolean known = userAttributes.addMean(profile, input);
         int count = Math.min(historyLength, recentItems.length);
         if (count == 0) {
-            return null;
+            return known ? tower(userTower, input) : null;
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
@@ -47,8 +48,7 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
             shares[k] = (float) Math.exp(historyWeights[recentItems[k]] - max);
             sum += shares[k];
         }
-        int dim = historyInputs.dim();
-        float[] pooled = new float[dim];
+        float[] pooled = input;
         float[] data = historyInputs.data();
         for (int k = 0; k < count; k++) {
             int o = historyInputs.offset(recentItems[k]);
@@ -61,34 +61,9 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
     }
 
     /** The item tower over the mean embedding of the item's known attributes; null when none is known. */
-    public float[] newItemVector(List<String> itemAttributes) {
-        float[] input = new float[attributeEmbeddings.dim()];
-        int known = 0;
-        for (String a : itemAttributes) {
-            Integer row = attributeRows.get(a);
-            if (row != null) {
-                known++;
-                int o = attributeEmbeddings.offset(row);
-                for (int d = 0; d < input.length; d++) {
-                    input[d] += attributeEmbeddings.data()[o + d];
-                }
-            }
-        }
-        if (known == 0) {
-            return null;
-        }
-        for (int d = 0; d < input.length; d++) {
-            input[d] /= known;
-        }
-        return tower(itemTower, input);
-    }
-
-    private static Map<String, Integer> rowsOf(List<String> attributes) {
-        Map<String, Integer> rows = new HashMap<>(attributes.size() * 2);
-        for (int i = 0; i < attributes.size(); i++) {
-            rows.put(attributes.get(i), i);
-        }
-        return Map.copyOf(rows);
+    public float[] newItemVector(List<String> attributes) {
+        float[] input = new float[historyInputs.dim()];
+        return itemAttributes.addMean(attributes, input) ? tower(itemTower, input) : null;
     }
 
     /** The layers in turn, the output at unit length (null when it is zero). */

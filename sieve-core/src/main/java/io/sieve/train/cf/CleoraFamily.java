@@ -25,15 +25,15 @@ public final class CleoraFamily implements ModelFamily {
 
     @Override
     public Object fit(InteractionMatrix interactions, TrainingConfig config, AnnParams ann) {
-        return fit(interactions, List.of(), config, ann);
+        return fit(interactions, CatalogAttributes.NONE, config, ann);
     }
 
     @Override
-    public Object fit(InteractionMatrix interactions, List<List<String>> itemAttributes, TrainingConfig config, AnnParams ann) {
+    public Object fit(InteractionMatrix interactions, CatalogAttributes attributes, TrainingConfig config, AnnParams ann) {
         var p = config.cleora();
         long start = System.nanoTime();
         CleoraModel cleora = new Cleora(new Cleora.Params(p.dimension(), p.iterations(), p.attributeWeight(), p.newItemLength(), p.seed(), p.threads()))
-                .fit(interactions, itemAttributes);
+                .fit(interactions, attributes.items());
         LOG.info("Cleora: {} rounds over {} interactions in {} ms", p.iterations(), interactions.nonZeros(),
                 (System.nanoTime() - start) / 1_000_000);
         var items = cleora.items();

@@ -44,6 +44,29 @@ final class EmbeddingTable {
         }
     }
 
+    /** Adds {@code scale ×} the mean of the rows to {@code out[offset ..]}; nothing for no rows. */
+    void addMean(int[] rows, float scale, float[] out, int offset) {
+        for (int row : rows) {
+            add(row, scale / rows.length, out, offset);
+        }
+    }
+
+    /** Adds {@code scale ×} the row to {@code out[offset ..]}. */
+    void add(int row, float scale, float[] out, int offset) {
+        float[] data = values.data();
+        int o = values.offset(row);
+        for (int d = 0; d < values.dim(); d++) {
+            out[offset + d] += scale * data[o + d];
+        }
+    }
+
+    /** Passes the gradient of {@code scale ×} the rows' mean on to each of them. */
+    void accumulateMean(int[] rows, float[] g, int gOffset, float scale) {
+        for (int row : rows) {
+            accumulate(row, g, gOffset, scale / rows.length);
+        }
+    }
+
     /** One Adam step of the touched rows; their gradients are cleared. */
     void step(double learningRate, long step) {
         for (int i = 0; i < touchedCount; i++) {

@@ -60,6 +60,10 @@ final class HistoryPooling {
 
     private float[] shares(int[] items) {
         float[] shares = new float[items.length];
+        if (!attention) {
+            java.util.Arrays.fill(shares, 1f / items.length);
+            return shares;
+        }
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < items.length; k++) {
             shares[k] = weight(items[k]);

@@ -21,11 +21,8 @@ public interface ModelFamily {
     /** @return what the bundle holds for the model: the type its format writes */
     Object fit(InteractionMatrix interactions, TrainingConfig config, AnnParams ann);
 
-    /**
-     * The same, for a family that also reads the catalog: {@code itemAttributes} holds each bundle
-     * item's categories and tags ({@code category:x}, {@code tag:y}), by item index.
-     */
-    default Object fit(InteractionMatrix interactions, List<List<String>> itemAttributes, TrainingConfig config, AnnParams ann) {
+    /** The same, for a family that also reads the items' and users' attributes. */
+    default Object fit(InteractionMatrix interactions, CatalogAttributes attributes, TrainingConfig config, AnnParams ann) {
         return fit(interactions, config, ann);
     }
 

@@ -1,7 +1,5 @@
 package io.sieve.train.cf;
 
-import io.sieve.bundle.cf.Factors;
-
 /**
  * What a tower reads of an item: its id's embedding plus the mean embedding of its categories and
  * tags. An item's id embedding can be left out (dropped in training, or never trained), and then
@@ -21,15 +19,11 @@ final class TowerInputs {
 
     /** Adds {@code scale ×} the item's input to {@code out[offset ..]}; false when it has none (no id, no attributes). */
     boolean add(int item, boolean withId, float scale, float[] out, int offset) {
-        int dim = ids.dim();
         if (withId) {
-            add(ids.values, item, scale, out, offset);
+            ids.add(item, scale, out, offset);
         }
-        int[] attrs = itemAttributes[item];
-        for (int a : attrs) {
-            add(attributes.values, a, scale / attrs.length, out, offset);
-        }
-        return withId || attrs.length > 0;
+        attributes.addMean(itemAttributes[item], scale, out, offset);
+        return withId || itemAttributes[item].length > 0;
     }
 
     /** Passes the gradient of {@code scale ×} the item's input on to the rows it was made of. */
@@ -37,21 +31,11 @@ final class TowerInputs {
         if (withId) {
             ids.accumulate(item, gradient, offset, scale);
         }
-        int[] attrs = itemAttributes[item];
-        for (int a : attrs) {
-            attributes.accumulate(a, gradient, offset, scale / attrs.length);
-        }
+        attributes.accumulateMean(itemAttributes[item], gradient, offset, scale);
     }
 
     void step(double learningRate, long step) {
         ids.step(learningRate, step);
         attributes.step(learningRate, step);
-    }
-
-    private static void add(Factors table, int row, float scale, float[] out, int offset) {
-        int o = table.offset(row);
-        for (int d = 0; d < table.dim(); d++) {
-            out[offset + d] += scale * table.data()[o + d];
-        }
     }
 }

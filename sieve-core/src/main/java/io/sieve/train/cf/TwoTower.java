@@ -4,6 +4,7 @@ import io.sieve.ann.VectorMath;
 import io.sieve.bundle.cf.DenseLayer;
 import io.sieve.bundle.cf.Factors;
 import io.sieve.bundle.cf.TwoTowerModel;
+import io.sieve.bundle.cf.Vocabulary;
 import io.sieve.train.progress.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a two-tower retrieval model: a user tower over the mean embedding of the user's latest
- * items, an item tower over the item's id, categories and tags, both ending at unit length, trained
+ * items plus that of the user's attributes, an item tower over the item's id, categories and tags, both ending at unit length, trained
  * so that a user's next item scores above the batch's other items (in-batch sampled softmax with
  * the log-Q correction, optionally mixed with hard negatives: the best-scoring of a random pool of
  * items the user did not choose). Every interaction is one example, its history the user's other
@@ -37,6 +38,8 @@ public final class TwoTower {
      * @param hardNegatives    extra negatives per batch, each the best-scoring of {@code hardNegativePool} random items
      * @param idDropout        how often a positive item is shown to the item tower without its id, so that
      *                         categories and tags learn to place items nobody has chosen yet
+     * @param historyDropout   how often a user with attributes is shown without their history, so that the
+     *                         attributes learn to place users who have chosen nothing
      * @param validationUsers  users whose newest item is held out for early stopping
      * @param patience         epochs without a better validation recall before training stops
      * @param logQCorrection   subtract each negative's log sampling probability from its logit
@@ -44,7 +47,7 @@ public final class TwoTower {
      */
     public record Params(int dimension, int layers, double temperature, int batchSize, int epochs, double learningRate,
                          boolean attention, int historyLength, int hardNegatives, int hardNegativePool, double idDropout,
-                         int validationUsers, int patience, boolean logQCorrection, long seed, int threads) {
+                         double historyDropout, int validationUsers, int patience, boolean logQCorrection, long seed, int threads) {
     }
 
     private final Params p;
@@ -53,11 +56,11 @@ public final class TwoTower {
         this.p = params;
     }
 
-    public TwoTowerModel fit(InteractionMatrix matrix, List<List<String>> itemAttributes) {
+    public TwoTowerModel fit(InteractionMatrix matrix, CatalogAttributes attributes) {
         int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return new Run(matrix, itemAttributes, TrainableDense.Parallel.on(pool)).train();
+            return new Run(matrix, attributes, TrainableDense.Parallel.on(pool)).train();
         } finally {
             pool.shutdown();
         }
@@ -69,6 +72,11 @@ public final class TwoTower {
         private final TrainableDense.Parallel parallel;
         private final SplittableRandom random = new SplittableRandom(p.seed());
         private final List<String> attributes;
+        private final List<String> userAttributes;
+        private final int[][] userAttributesOf;
+        /** The user tower's embedding of each user attribute: the mean of a user's is added to their pooled history. */
+        private final EmbeddingTable userAttributeTable;
+        private final CatalogAttributes names;
         private final int[] heldOut;
         private final long[] examples;
         private final float[] logQ;
@@ -84,17 +92,18 @@ public final class TwoTower {
         private final int dim = p.dimension();
         private long step;
 
-        Run(InteractionMatrix matrix, List<List<String>> itemAttributes, TrainableDense.Parallel parallel) {
+        Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel) {
             this.matrix = matrix;
             this.parallel = parallel;
+            this.names = names;
             int items = matrix.columns();
             Map<String, Integer> vocabulary = new LinkedHashMap<>();
-            int[][] attributesOf = new int[items][];
-            for (int i = 0; i < items; i++) {
-                List<String> names = i < itemAttributes.size() ? itemAttributes.get(i) : List.of();
-                attributesOf[i] = names.stream().mapToInt(a -> vocabulary.computeIfAbsent(a, k -> vocabulary.size())).distinct().toArray();
-            }
+            int[][] attributesOf = numbered(items, names::item, vocabulary);
             attributes = List.copyOf(vocabulary.keySet());
+            Map<String, Integer> userVocabulary = new LinkedHashMap<>();
+            userAttributesOf = numbered(matrix.rows(), names::user, userVocabulary);
+            userAttributes = List.copyOf(userVocabulary.keySet());
+            userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, p.seed() * 31 + 5);
             heldOut = chooseHeldOut();
             examples = examples();
             float[] counts = new float[items];
@@ -154,8 +163,11 @@ public final class TwoTower {
             float[] userInputs = new float[rows * dim];
             for (int r = 0; r < rows; r++) {
                 long e = examples[from + r];
-                histories[r] = history(user(e), position(e));
+                int[] profile = userAttributesOf[user(e)];
+                boolean profileOnly = profile.length > 0 && p.historyDropout() > 0 && random.nextDouble() < p.historyDropout();
+                histories[r] = profileOnly ? new int[0] : history(user(e), position(e));
                 shares[r] = pooling.forward(histories[r], userInputs, r * dim);
+                userAttributeTable.addMean(profile, 1f, userInputs, r * dim);
                 columnItem[r] = matrix.cols()[position(e)];
                 withId[r] = random.nextDouble() >= p.idDropout();
             }
@@ -179,6 +191,7 @@ public final class TwoTower {
             float[] itemInputGradient = itemTower.backward(g.items(), parallel);
             for (int r = 0; r < rows; r++) {
                 pooling.backward(histories[r], shares[r], userInputs, userInputGradient, r * dim);
+                userAttributeTable.accumulateMean(userAttributesOf[user(examples[from + r])], userInputGradient, r * dim, 1f);
             }
             for (int c = 0; c < columns; c++) {
                 inputs.backward(columnItem[c], withId[c], 1f, itemInputGradient, c * dim);
@@ -187,12 +200,14 @@ public final class TwoTower {
             userTower.step(p.learningRate(), step);
             itemTower.step(p.learningRate(), step);
             pooling.step(p.learningRate(), step);
+            userAttributeTable.step(p.learningRate(), step);
             return g.loss();
         }
 
         /** Fills the columns after {@code rows}: for a random row each, the best-scoring of a random pool of other items. */
         private void mineHardNegatives(float[] users, int rows, int[] columnItem, boolean[] withId) {
             float[] input = new float[dim];
+            List<DenseLayer> layers = itemTower.layers();
             for (int n = 0; n < p.hardNegatives(); n++) {
                 int r = random.nextInt(rows);
                 int best = columnItem[random.nextInt(rows)];
@@ -203,7 +218,7 @@ public final class TwoTower {
                     if (item == columnItem[r] || !inputs.add(item, chosen[item], 1f, input, 0)) {
                         continue;
                     }
-                    float[] v = TwoTowerModel.tower(itemTower.layers(), input);
+                    float[] v = TwoTowerModel.tower(layers, input);
                     float s = v == null ? Float.NEGATIVE_INFINITY : VectorMath.dot(users, r * dim, v, 0, dim);
                     if (s > bestScore) {
                         bestScore = s;
@@ -233,9 +248,12 @@ public final class TwoTower {
                 inputs.add(i, chosen[i], 1f, historyInputs.data(), historyInputs.offset(i));
                 historyWeights[i] = pooling.weight(i);
             });
-            Factors attributeEmbeddings = new Factors(attributes.size(), dim, inputs.attributes.values.data().clone());
-            return new TwoTowerModel(vectors, historyInputs, historyWeights, p.historyLength(), copy(userTower.layers()), itemLayers, attributes,
-                    attributeEmbeddings);
+            return new TwoTowerModel(vectors, historyInputs, historyWeights, p.historyLength(), copy(userTower.layers()), itemLayers,
+                    vocabulary(attributes, inputs.attributes), vocabulary(userAttributes, userAttributeTable));
+        }
+
+        private Vocabulary vocabulary(List<String> names, EmbeddingTable table) {
+            return new Vocabulary(names, new Factors(names.size(), dim, table.values.data().clone()));
         }
 
         /** The share of validation users whose held-out item is among the top {@link #RECALL_AT} of the rest. */
@@ -254,7 +272,7 @@ public final class TwoTower {
             parallel.forEach(users.size(), k -> {
                 int u = users.get(k);
                 int[] seen = history(u, -1);
-                float[] user = model.userVector(seen);
+                float[] user = model.userVector(seen, names.user(u));
                 if (user == null) {
                     return;
                 }
@@ -335,6 +353,15 @@ public final class TwoTower {
                 values[j] = t;
             }
         }
+    }
+
+    /** Each of {@code count} rows' names as numbers, numbering new names in {@code vocabulary} as they come. */
+    private static int[][] numbered(int count, java.util.function.IntFunction<List<String>> namesOf, Map<String, Integer> vocabulary) {
+        int[][] out = new int[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = namesOf.apply(i).stream().mapToInt(a -> vocabulary.computeIfAbsent(a, k -> vocabulary.size())).distinct().toArray();
+        }
+        return out;
     }
 
     private static int user(long example) {

@@ -25,16 +25,17 @@ public final class TwoTowerFamily implements ModelFamily {
 
     @Override
     public Object fit(InteractionMatrix interactions, TrainingConfig config, AnnParams ann) {
-        return fit(interactions, List.of(), config, ann);
+        return fit(interactions, CatalogAttributes.NONE, config, ann);
     }
 
     @Override
-    public Object fit(InteractionMatrix interactions, List<List<String>> itemAttributes, TrainingConfig config, AnnParams ann) {
+    public Object fit(InteractionMatrix interactions, CatalogAttributes attributes, TrainingConfig config, AnnParams ann) {
         var t = config.twoTower();
         long start = System.nanoTime();
         TwoTowerModel model = new TwoTower(new TwoTower.Params(t.dimension(), t.layers(), t.temperature(), t.batchSize(),
-                t.epochs(), t.learningRate(), "attention".equals(t.pooling()), t.historyLength(), t.hardNegatives(), t.hardNegativePool(), t.idDropout(),
-                t.validationUsers(), t.patience(), t.logQCorrection(), t.seed(), t.threads())).fit(interactions, itemAttributes);
+                t.epochs(), t.learningRate(), "attention".equals(t.pooling()), t.historyLength(), t.hardNegatives(), t.hardNegativePool(), t.idDropout(), t.historyDropout(),
+                t.validationUsers(), t.patience(), t.logQCorrection(), t.seed(), t.threads()))
+                .fit(interactions, t.userAttributes() ? attributes : CatalogAttributes.ofItems(attributes.items()));
         LOG.info("two-tower: {} interactions in {} ms", interactions.nonZeros(), (System.nanoTime() - start) / 1_000_000);
         var items = model.items();
         return new Indexed<>(model, VectorIndexes.build(items.data(), items.rows(), items.dim(), ann));
