@@ -19,6 +19,7 @@ import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Recommendations;
 import io.sieve.pipeline.SimilarItems;
 import io.sieve.model.Ids;
+import io.sieve.store.Catalog;
 
 /** Personal recommendations, "more like this" and search by text; each request pins the bundle it started with. */
 final class RecommendationRoutes {
@@ -35,11 +36,14 @@ final class RecommendationRoutes {
     private final SieveConfig.ServerConfig limits;
     private final ServedImpressionWriter impressions;
     private final ContentSearch search;
+    /** Where {@code include} reads the items' catalog fields. */
+    private final Catalog catalog;
 
     /** @param canary the bundle on trial, or null */
     RecommendationRoutes(ExperimentServing experiments, Supplier<Canary> canary, ApiKeyAuth auth, Clock clock, SimilarItems similar, ContentSearch search,
                          ModelHolder model, ServerMetrics metrics, SieveConfig.ServerConfig limits,
-                         ServedImpressionWriter impressions) {
+                         ServedImpressionWriter impressions, Catalog catalog) {
+        this.catalog = catalog;
         this.impressions = impressions;
         this.search = search;
         this.experiments = experiments;
@@ -63,6 +67,7 @@ final class RecommendationRoutes {
         String surface = QueryParams.label(ctx, "surface");
         int n = QueryParams.count(ctx, "n", limits.defaultN(surface == null ? "home" : surface), limits.maxN());
         boolean debug = QueryParams.flag(ctx, "debug");
+        Set<String> fields = includedFields(ctx);
         // Always traced internally: the trace is where skipped sources are reported, and the
         // metrics need them on every request, not only on those that asked for debug output.
         var request = RecommendationRequest.forUser(user, n)
@@ -82,7 +87,23 @@ final class RecommendationRoutes {
         metrics.record(result.debug());
         metrics.exposed(result.impression().experiments());
         impressions.log(result.impression());
-        ctx.json(debug ? result : result.withoutDebug());
+        ctx.json((debug ? result : result.withoutDebug()).withItemFields(catalog::item, fields));
+    }
+
+    /**
+     * {@code include=title,categories,attributes}: the catalog fields wanted on each item, checked
+     * before the request runs. They are read after the funnel, so a request without them costs
+     * nothing more.
+     */
+    private static Set<String> includedFields(Context ctx) {
+        Set<String> fields = QueryParams.list(ctx, "include");
+        for (String field : fields) {
+            if (!Recommendations.ITEM_FIELDS.contains(field)) {
+                throw Problem.invalid("include", "'" + field + "' is not an item field that can be included; one of "
+                        + String.join(", ", Recommendations.ITEM_FIELDS)).toException();
+            }
+        }
+        return fields;
     }
 
     /**
@@ -127,14 +148,17 @@ final class RecommendationRoutes {
             }
         }
         int n = QueryParams.count(ctx, "n", limits.defaultN(), limits.maxN());
-        ctx.json(search.search(query, user, n, model.current()));
+        Set<String> fields = includedFields(ctx);
+        ctx.json(search.search(query, user, n, model.current()).withItemFields(catalog::item, fields));
     }
 
     private void similar(Context ctx) {
         String item = QueryParams.id(ctx, "itemId");
         int n = QueryParams.count(ctx, "n", limits.defaultN(), limits.maxN());
+        Set<String> fields = includedFields(ctx);
         ModelBundle bundle = model.current();
         ctx.json(similar.similar(item, n, bundle).orElseThrow(() ->
-                Problem.notFound("No item with id '" + item + "' in the catalog or the model.").toException()));
+                Problem.notFound("No item with id '" + item + "' in the catalog or the model.").toException())
+                .withItemFields(catalog::item, fields));
     }
 }

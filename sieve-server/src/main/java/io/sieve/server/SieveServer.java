@@ -159,7 +159,7 @@ public final class SieveServer implements AutoCloseable {
         new UserEventsRoutes(store, store).register(app);
         new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store, statistics.graph()),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
-                config.server(), impressions).register(app);
+                config.server(), impressions, store).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
         new ExperimentRoutes(analysis, rollout, watcher).register(app);
         new DocsRoutes(routes, model).register(app);

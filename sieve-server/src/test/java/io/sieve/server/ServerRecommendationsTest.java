@@ -50,6 +50,27 @@ class ServerRecommendationsTest {
                 "co-visitation neighbours of alice's action films should lead: " + ids);
     }
 
+    /** include=title,categories puts the catalog's fields on every item of all three lists; nothing unasked. */
+    @Test
+    void includeAddsTheItemsCatalogFields() {
+        rate("carol", "a0", "a1");
+        for (String path : List.of("/v1/recommendations/carol?n=5", "/v1/items/a3/similar?n=5", "/v1/search?q=film&n=5")) {
+            JsonNode items = api.get(path + "&include=title,categories").json().get("items");
+            assertTrue(items.size() > 0, path);
+            for (JsonNode item : items) {
+                String id = item.get("id").asText();
+                assertEquals("Film " + id, item.get("title").asText(), path);
+                assertEquals(TestServer.categoryOf(id), item.get("categories").get(0).asText(), path);
+                assertFalse(item.has("attributes"), "not asked for: " + item);
+            }
+            JsonNode plain = api.get(path).json().get("items").get(0);
+            assertFalse(plain.has("title") || plain.has("categories"), "nothing unasked: " + plain);
+        }
+        JsonNode problem = api.get("/v1/recommendations/carol?include=title,price").problem(400);
+        assertEquals(List.of("include"), TestServer.fields(problem));
+        assertTrue(problem.get("errors").get(0).get("reason").asText().contains("'price'"), problem.toString());
+    }
+
     @Test
     void dislikedAndHiddenItemsDisappearAtOnce() {
         rate("bob", "b0", "b1");

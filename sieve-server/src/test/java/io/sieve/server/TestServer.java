@@ -106,6 +106,11 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The category {@link #seedClusters()} gives the item: action, comedy or drama by its first letter. */
+    static String categoryOf(String item) {
+        return Map.of('a', "action", 'b', "comedy", 'c', "drama").get(item.charAt(0));
+    }
+
     /**
      * 30 items in three categories of ten (a0..a9 action, b0..b9 comedy, c0..c9 drama) and 30
      * users; user uK likes items of group K % 3, so co-visitation links items within a group.
@@ -113,10 +118,9 @@ final class TestServer implements AutoCloseable {
      */
     void seedClusters() {
         List<Item> items = new ArrayList<>();
-        Map<Character, String> categories = Map.of('a', "action", 'b', "comedy", 'c', "drama");
         for (char group : new char[] {'a', 'b', 'c'}) {
             for (int i = 0; i < 10; i++) {
-                items.add(Item.of(group + "" + i, "Film " + group + i, List.of(categories.get(group))));
+                items.add(Item.of(group + "" + i, "Film " + group + i, List.of(categoryOf(group + ""))));
             }
         }
         store.putItems(items);
