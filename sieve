@@ -5,6 +5,7 @@
 # Environment (README.md, "Running Sieve"):
 #   SIEVE_HEAP        the JVM's heap limit: a size (4g, 512m) or a share of the memory (50%); default 50%
 #   SIEVE_LOG_DIR     where a JVM crash report (hs_err_pid*.log) goes; default ~/.local/state/sieve
+#   SIEVE_LOG_FORMAT  text (default) or json: one JSON object per log line, for log collectors
 #   SIEVE_JAVA_OPTS   more JVM options, added last
 #   SIEVE_SKIP_BUILD  1: run the jar as it is, never build (for scripts that built it already)
 set -euo pipefail
@@ -46,6 +47,11 @@ case "$heap" in
   *[0-9][kKmMgG]|*[0-9]) heap_opt="-Xmx$heap" ;;
   *) echo "SIEVE_HEAP must be a size such as 4g or a share such as 50%, not '$heap'" >&2; exit 2 ;;
 esac
+log_format="${SIEVE_LOG_FORMAT:-text}"
+case "$log_format" in
+  text|json) export SIEVE_LOG_FORMAT="$log_format" ;;   # read by logback.xml in the jar
+  *) echo "SIEVE_LOG_FORMAT must be text or json, not '$log_format'" >&2; exit 2 ;;
+esac
 log_dir="${SIEVE_LOG_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/sieve}"
 mkdir -p "$log_dir"
 
@@ -66,9 +72,10 @@ drop_incubator_warning() {
   exec cat
 }
 
-# Training phases draw a progress bar when a person watches standard error, and log otherwise.
+# Training phases draw a progress bar when a person watches standard error, and log otherwise
+# (always with JSON logs, which a collector reads).
 progress=log
-[ -t 2 ] && progress=bar
+[ -t 2 ] && [ "$log_format" = text ] && progress=bar
 
 # exec: the JVM takes this process's id, so signals sent to ./sieve reach it.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \

@@ -27,7 +27,7 @@ final class EnvironmentVariables {
      * none is a configuration key. README's "Running Sieve" describes them.
      */
     static final Set<String> LAUNCHER = Set.of("SIEVE_CONFIG", "SIEVE_DATA_DIR", "SIEVE_HOME", "SIEVE_HEAP",
-            "SIEVE_LOG_DIR", "SIEVE_NATIVE_DIR", "SIEVE_SKIP_BUILD", "SIEVE_JAVA_OPTS");
+            "SIEVE_LOG_DIR", "SIEVE_LOG_FORMAT", "SIEVE_NATIVE_DIR", "SIEVE_SKIP_BUILD", "SIEVE_JAVA_OPTS");
 
     private EnvironmentVariables() {
     }

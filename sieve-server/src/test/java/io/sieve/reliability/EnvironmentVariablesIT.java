@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sieve.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,33 @@ class EnvironmentVariablesIT {
                 "SIEVE_JAVA_OPTS", "-Dsieve.example=1",
                 "SIEVE_RETRIEVAL_SOURCES_ALS_WEIGHT", "0.5"), "validate");
         assertEquals("configuration is valid\n", out, "no library announces itself on a command's output");
+    }
+
+    /** SIEVE_LOG_FORMAT=json: every line a command logs is one JSON object a collector can read. */
+    @Test
+    void jsonLogsAreOneObjectPerLine() throws Exception {
+        Path data = dir.resolve("data");
+        Launcher.run("env-json-import", Map.of(), "import", "--data-dir", data.toString(), "--format", "movielens-latest",
+                "--path", "datasets/ml-latest-small", "--quiet");
+        Path served;
+        try (ServedProcess server = ServedProcess.start("env-json-logs", data, Map.of("SIEVE_LOG_FORMAT", "json"))) {
+            server.assertAlive();
+            served = server.log();
+        }
+        String out = Files.readString(served);
+        List<String> logged = out.lines().filter(line -> line.startsWith("{")).toList();
+        assertFalse(logged.isEmpty(), out);
+        for (String line : logged) {
+            JsonNode entry = Json.MAPPER.readTree(line);
+            assertTrue(entry.has("level") && entry.has("loggerName") && entry.has("formattedMessage") && entry.has("timestamp"), line);
+        }
+        assertTrue(logged.stream().anyMatch(line -> line.contains("Sieve is serving model")), out);
+
+        Path log = Launcher.log("env-log-format");
+        Process p = Launcher.start(log, Map.of("SIEVE_LOG_FORMAT", "xml"), "validate");
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(2, p.exitValue());
+        assertTrue(Files.readString(log).contains("SIEVE_LOG_FORMAT must be text or json, not 'xml'"));
     }
 
     @Test
