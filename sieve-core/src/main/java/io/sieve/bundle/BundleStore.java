@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -202,6 +203,31 @@ public final class BundleStore {
             LOG.warn("cannot list the bundles in {}", root, e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Each stored bundle's manifest, newest first, without its file checksums, as written (what
+     * training recorded: parameters, the ranker's validation and feature importance). A bundle
+     * whose manifest cannot be read is left out.
+     */
+    public List<JsonNode> manifests() {
+        List<JsonNode> out = new ArrayList<>();
+        try {
+            for (Path dir : versionsNewestFirst()) {
+                try {
+                    JsonNode manifest = Json.MAPPER.readTree(dir.resolve(MANIFEST).toFile());
+                    if (manifest instanceof ObjectNode object) {
+                        object.remove(FILES);
+                        out.add(object);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("cannot read the manifest of bundle {}: {}", dir.getFileName(), e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list the bundles in {}", root, e);
+        }
+        return out;
     }
 
     private ModelBundle read(Path dir, BundleManifest manifest, Map<String, ModelParts.Part> parts) throws IOException {

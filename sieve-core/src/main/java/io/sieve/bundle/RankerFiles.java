@@ -1,5 +1,6 @@
 package io.sieve.bundle;
 
+import io.sieve.bundle.rank.FeatureProfile;
 import io.sieve.bundle.rank.RankerModel;
 import io.sieve.store.Json;
 import java.io.IOException;
@@ -12,10 +13,13 @@ import java.util.Map;
 
 /**
  * The ranker's part of a bundle: {@code ranker.json} (feature names and their fingerprint, the
- * objectives) and one LightGBM text model per objective, readable by any LightGBM tool.
+ * objectives), one LightGBM text model per objective, readable by any LightGBM tool, and the
+ * training rows' distribution ({@code ranker-reference.json}, for drift monitoring; bundles from
+ * before it have none).
  */
 final class RankerFiles {
     private static final String INDEX = "ranker.json";
+    private static final String REFERENCE = "ranker-reference.json";
 
     private RankerFiles() {
     }
@@ -32,6 +36,9 @@ final class RankerFiles {
         }
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX).toFile(),
                 new Index(ranker.featureSchema(), ranker.features(), List.copyOf(ranker.modelTexts().keySet())));
+        if (!ranker.reference().isEmpty()) {
+            Json.MAPPER.writeValue(dir.resolve(REFERENCE).toFile(), ranker.reference());
+        }
     }
 
     static RankerModel read(Path dir) throws IOException {
@@ -44,7 +51,10 @@ final class RankerFiles {
         for (String objective : i.objectives()) {
             texts.put(objective, Files.readString(dir.resolve(file(objective)), StandardCharsets.UTF_8));
         }
-        return new RankerModel(i.features(), i.featureSchema(), texts);
+        Path reference = dir.resolve(REFERENCE);
+        FeatureProfile profile = Files.exists(reference)
+                ? Json.MAPPER.readValue(reference.toFile(), FeatureProfile.class) : FeatureProfile.NONE;
+        return new RankerModel(i.features(), i.featureSchema(), texts, profile);
     }
 
     private static String file(String objective) {

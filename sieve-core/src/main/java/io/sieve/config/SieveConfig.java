@@ -59,12 +59,14 @@ public record SieveConfig(
         @NotNull Map<String, @NotNull @Valid ExperimentConfig> experiments,
         @NotNull @Valid HoldoutConfig holdout,
         @NotNull @Valid AnalysisConfig experimentAnalysis,
-        @NotNull @Valid RolloutConfig rollout) {
+        @NotNull @Valid RolloutConfig rollout,
+        @NotNull @Valid MonitoringConfig monitoring) {
 
     /** The same configuration with other business rules (a request's own, or a test's). */
     public SieveConfig withRules(List<Rule> replacement) {
         return new SieveConfig(server, eventTypes, training, retrieval, filters, features, ranking, rerank, exploration,
-                search, replacement, security, limits, store, online, ingest, publish, experiments, holdout, experimentAnalysis, rollout);
+                search, replacement, security, limits, store, online, ingest, publish, experiments, holdout, experimentAnalysis, rollout,
+                monitoring);
     }
 
     /** The bundle versions experiment variants pin: training must not prune them. */

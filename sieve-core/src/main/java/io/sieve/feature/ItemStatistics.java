@@ -43,6 +43,8 @@ public final class ItemStatistics {
     private final DoubleAdder valueCount = new DoubleAdder();
     /** Time of the newest event applied: the data's own clock (see {@link #clock}). */
     private final AtomicLong newestEventMs = new AtomicLong(Long.MIN_VALUE);
+    /** By the wall clock, unlike the events' own times: what freshness monitoring asks is whether counting has stopped. */
+    private volatile long appliedAtMs = System.currentTimeMillis();
     private final InteractionGraph graph;
 
     /** @param halfLivesDays half-lives of the decayed counters; an all-time counter is added after them */
@@ -163,6 +165,11 @@ public final class ItemStatistics {
         return newest == Long.MIN_VALUE || newest > wall.toEpochMilli() ? wall : Instant.ofEpochMilli(newest);
     }
 
+    /** When, by the wall clock, the counters last applied an event (or were made, before any). */
+    public Instant appliedAt() {
+        return Instant.ofEpochMilli(appliedAtMs);
+    }
+
     /** Half-lives in days, the all-time counter last (as infinity). */
     public int windows() {
         return halfLivesMs.length;
@@ -176,6 +183,7 @@ public final class ItemStatistics {
     void apply(String user, String item, String type, Double value, long at, boolean response) {
         double weight = types.get(type).weightOf(value);
         newestEventMs.accumulateAndGet(at, Math::max);
+        appliedAtMs = System.currentTimeMillis();
         ItemCounters c = counters(item);
         if (weight > 0) {
             graph.add(user, item, at);

@@ -14,6 +14,7 @@ import io.sieve.feature.FeatureSchema;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.rank.BlendRanker;
 import io.sieve.rank.LearnedRanker;
+import io.sieve.rank.RankingObserver;
 import io.sieve.rank.Ranker;
 import io.sieve.filter.RuleFilter;
 import io.sieve.rerank.ReRankerFactory;
@@ -51,6 +52,12 @@ public final class PipelineFactory {
      */
     public static Pipeline create(SieveConfig config, Store store, ItemStatistics statistics,
                                   RecentImpressions recentImpressions, ExecutorService executor) {
+        return create(config, store, statistics, recentImpressions, executor, RankingObserver.NONE);
+    }
+
+    /** @param observer told what the learned ranker scored for each request (the server's drift monitor) */
+    public static Pipeline create(SieveConfig config, Store store, ItemStatistics statistics,
+                                  RecentImpressions recentImpressions, ExecutorService executor, RankingObserver observer) {
         var r = config.retrieval();
         List<RetrievalStage.Source> sources = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
@@ -70,7 +77,7 @@ public final class PipelineFactory {
             Map<String, Double> objectives = new LinkedHashMap<>();
             ranking.objectives().forEach((name, o) -> objectives.put(name, o.weight()));
             var assembler = new FeatureAssembler(FeatureSchema.of(config));
-            ranker = new LearnedRanker(blend, assembler, statistics, objectives, ranking.candidates());
+            ranker = new LearnedRanker(blend, assembler, statistics, objectives, ranking.candidates(), observer);
         }
         return new Pipeline(store, config.types(), config.filters().historyLimit(), retrieval, filters(config),
                 ranker, blend, Duration.ofMillis(ranking.deadlineMs()), executor,

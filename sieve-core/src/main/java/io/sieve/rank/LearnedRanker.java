@@ -27,10 +27,15 @@ public final class LearnedRanker implements Ranker {
     private final ItemStatistics statistics;
     private final Map<String, Double> weights;
     private final int candidates;
+    private final RankingObserver observer;
 
-    /** @param weights objective weights; objectives missing from a bundle's model are skipped */
+    /**
+     * @param weights  objective weights; objectives missing from a bundle's model are skipped
+     * @param observer told what was scored for each request
+     */
     public LearnedRanker(BlendRanker firstPass, FeatureAssembler assembler, ItemStatistics statistics,
-                         Map<String, Double> weights, int candidates) {
+                         Map<String, Double> weights, int candidates, RankingObserver observer) {
+        this.observer = observer;
         this.firstPass = firstPass;
         this.assembler = assembler;
         this.statistics = statistics;
@@ -74,6 +79,7 @@ public final class LearnedRanker implements Ranker {
         float[] rows = assembler.assemble(context, head, statistics);
         Map<String, double[]> scores = new LinkedHashMap<>();
         used.keySet().forEach(objective -> scores.put(objective, model.predict(objective, rows, head.size())));
+        observer.scored(model, rows, head.size(), scores);
         double[] total = ObjectiveMix.combine(scores, used);
         Integer[] order = new Integer[head.size()];
         for (int i = 0; i < order.length; i++) {

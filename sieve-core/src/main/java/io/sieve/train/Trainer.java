@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.sieve.store.Json;
 import io.sieve.store.Store;
 import io.sieve.train.rank.RankerTrainer;
+import io.sieve.train.rank.ServingReference;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class Trainer {
         parameters.put("ranker", ranker.report());
         BundleManifest manifest = new BundleManifest(m.formatVersion(), m.version(), m.createdAt(), m.watermark(),
                 m.events(), m.users(), m.items(), asStoredJson(parameters), m.evaluation());
-        return retrieval.withRanker(ranker.model(), manifest);
+        return ServingReference.attach(config, store, retrieval.withRanker(ranker.model(), manifest));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,7 @@ final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private final Clock clock;
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     /** @param sources the retrieval sources, whose counters start at zero so that rates exist before the first failure */
     ServerMetrics(Clock clock, List<String> sources) {
@@ -79,6 +81,17 @@ final class ServerMetrics {
         debug.failed().forEach(source -> failures(source).increment());
         debug.fallbacks().forEach(f -> fallbacks(f.substring(0, Math.max(0, f.indexOf(':')))).increment());
         rankedBy(debug.rankedBy()).increment();
+        debug.timingsMs().forEach((stage, ms) -> stage(stage).record(Math.round(ms * 1_000_000), TimeUnit.NANOSECONDS));
+    }
+
+    /** Time per request in one pipeline stage (context, retrieve, filter, rank, rerank) and in all of them (total). */
+    private Timer stage(String stage) {
+        return Timer.builder("sieve.pipeline.stage").tag("stage", stage)
+                .description("Time per recommendation request spent in a pipeline stage")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
     }
 
     /**
@@ -116,7 +129,13 @@ final class ServerMetrics {
                 .description("Served slates that could not be logged for training").register(registry);
     }
 
+    /** Runs before each scrape: for meters whose set changes with the served model (a drift gauge per feature). */
+    void beforeScrape(Runnable task) {
+        beforeScrape.add(task);
+    }
+
     String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 

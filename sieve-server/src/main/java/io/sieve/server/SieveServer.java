@@ -1,6 +1,11 @@
 package io.sieve.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.sieve.monitor.DataHealth;
+import io.sieve.monitor.EventFreshness;
+import io.sieve.monitor.FeatureDrift;
+import io.sieve.online.ServingListener;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.sieve.bundle.BundleStore;
@@ -102,9 +107,12 @@ public final class SieveServer implements AutoCloseable {
         BundleStore bundles = new BundleStore(dataDir);
         ItemStatistics statistics = startingStatistics(config, store, bundles);
         OnlineState online = OnlineStates.open(config, statistics, store);
-        Pipeline pipeline = PipelineFactory.create(config, store, statistics, online, retrievalExecutor);
+        var monitoring = config.monitoring();
+        FeatureDrift drift = new FeatureDrift(monitoring.drift().windowRows(), monitoring.drift().minRows(),
+                monitoring.drift().psiThreshold(), monitoring.drift().ignore());
+        Pipeline pipeline = PipelineFactory.create(config, store, statistics, online, retrievalExecutor, drift);
         ExperimentServing experiments = new ExperimentServing(config, pipeline,
-                variant -> PipelineFactory.create(variant, store, statistics, online, retrievalExecutor), bundles::load);
+                variant -> PipelineFactory.create(variant, store, statistics, online, retrievalExecutor, drift), bundles::load);
         ServerMetrics metrics = new ServerMetrics(clock,
                 pipeline.retrieval().sources().stream().map(RetrievalStage.Source::name).toList());
         ModelHolder model = BundleWatcher.starting(bundles, () -> new Trainer(config, clock).trainPopularityOnly(store),
@@ -115,7 +123,10 @@ public final class SieveServer implements AutoCloseable {
         ExperimentAnalysis analysis = new ExperimentAnalysis(config, store);
         CanaryRollout rollout = new CanaryRollout(config.rollout().canary(), bundles, model, analysis, clock, metrics.registry());
         BundleWatcher watcher = new BundleWatcher(bundles, model, metrics.refusedBundles(), rollout);
-        KafkaLinks kafka = KafkaLinks.open(config, store, online, metrics.registry());
+        EventFreshness freshness = new EventFreshness(clock, metrics.registry());
+        DataHealth health = new DataHealth(monitoring, clock, freshness, statistics, model::current, drift, metrics.registry());
+        metrics.beforeScrape(health::registerFeatures);
+        KafkaLinks kafka = KafkaLinks.open(config, store, ServingListener.all(List.of(online, freshness)), metrics.registry());
         ServedImpressionWriter impressions = new ServedImpressionWriter(store, kafka.listener(), metrics.droppedImpressions());
         RequestBodies bodies = new RequestBodies(config.limits());
         RecordLimits limits = new RecordLimits(config.limits());
@@ -126,6 +137,12 @@ public final class SieveServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.useVirtualThreads = true;
             cfg.showJavalinBanner = false;
+            // The console (sieve-console): static files that read the public and admin APIs like any client.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/console";
+                files.directory = "/console";
+                files.location = Location.CLASSPATH;
+            });
             cfg.http.prefer405over404 = true;
             // Jetty drains in-flight requests on stop only when a StatisticsHandler counts them.
             cfg.jetty.modifyServer(server -> {
@@ -161,6 +178,7 @@ public final class SieveServer implements AutoCloseable {
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions, store).register(app);
         new OperationsRoutes(model, watcher, metrics).register(app);
+        new MonitoringRoutes(health, bundles, model, rollout, store, statistics).register(app);
         new ExperimentRoutes(analysis, rollout, watcher).register(app);
         new DocsRoutes(routes, model).register(app);
 

@@ -1,6 +1,7 @@
 package io.sieve.bundle.rank;
 
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,19 @@ public final class LightGbmModelText {
             return Optional.of("'end of trees' does not follow the last tree (truncated or edited)");
         }
         return Optional.empty();
+    }
+
+    /** The columns some tree of {@code text} splits on: the features that can move the model's score. */
+    public static BitSet splitFeatures(String text) {
+        BitSet used = new BitSet();
+        text.lines().filter(line -> line.startsWith("split_feature=")).forEach(line -> {
+            for (String column : line.substring("split_feature=".length()).trim().split(" ")) {
+                if (!column.isEmpty()) {
+                    used.set(Integer.parseInt(column));
+                }
+            }
+        });
+        return used;
     }
 
     private static int lineStartingWith(String text, String prefix) {

@@ -5,7 +5,9 @@ import io.github.metarank.lightgbm4j.LGBMException;
 import io.sieve.nativelib.NativeLibraries;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +29,18 @@ public final class RankerModel {
     private final String featureSchema;
     private final Map<String, String> modelTexts;
     private final Map<String, BoosterPool> boosters = new LinkedHashMap<>();
+    private final FeatureProfile reference;
+    private final Set<String> usedFeatures;
 
     /** @param modelTexts each objective's model in LightGBM's text format */
     public RankerModel(List<String> features, String featureSchema, Map<String, String> modelTexts) {
+        this(features, featureSchema, modelTexts, FeatureProfile.NONE);
+    }
+
+    /** @param reference how the training rows were distributed, for drift monitoring; {@link FeatureProfile#NONE} if unknown */
+    public RankerModel(List<String> features, String featureSchema, Map<String, String> modelTexts, FeatureProfile reference) {
+        this.reference = reference;
+        this.usedFeatures = usedFeatures(features, modelTexts);
         this.features = List.copyOf(features);
         this.featureSchema = featureSchema;
         this.modelTexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelTexts));
@@ -61,6 +72,24 @@ public final class RankerModel {
     /** Fingerprint of the feature list the models were trained on. */
     public String featureSchema() {
         return featureSchema;
+    }
+
+    /** The features some objective's trees split on: only these can move the score. */
+    public Set<String> usedFeatures() {
+        return usedFeatures;
+    }
+
+    private static Set<String> usedFeatures(List<String> features, Map<String, String> modelTexts) {
+        BitSet used = new BitSet();
+        modelTexts.values().forEach(text -> used.or(LightGbmModelText.splitFeatures(text)));
+        Set<String> names = new LinkedHashSet<>();
+        used.stream().filter(i -> i < features.size()).forEach(i -> names.add(features.get(i)));
+        return Set.copyOf(names);
+    }
+
+    /** The training rows' distribution, against which serving's rows are compared. */
+    public FeatureProfile reference() {
+        return reference;
     }
 
     public Set<String> objectives() {

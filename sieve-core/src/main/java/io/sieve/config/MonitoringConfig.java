@@ -1,0 +1,42 @@
+package io.sieve.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+
+/**
+ * What the server watches besides its own requests: how fresh the data behind its answers is,
+ * and whether what the learned ranker sees at serving has drifted from what it was trained on.
+ * Production failures are mostly the data pipeline's, and neither shows in latency or errors.
+ */
+public record MonitoringConfig(@NotNull @Valid Freshness freshness, @NotNull @Valid Drift drift) {
+
+    /**
+     * Past these ages a signal is stale: its gauge {@code sieve_freshness_stale} reads 1 and
+     * {@code GET /v1/admin/health} names it (ISO-8601 durations).
+     *
+     * @param eventsMaxAge   since this server last accepted an event (API, onboarding or Kafka)
+     * @param countersMaxAge since the feature store's item counters last applied one
+     * @param bundleMaxAge   since the served bundle was trained
+     */
+    public record Freshness(@NotNull Duration eventsMaxAge, @NotNull Duration countersMaxAge, @NotNull Duration bundleMaxAge) {
+    }
+
+    /**
+     * The population stability index of each ranker feature and of its score, between the rows the
+     * learned ranker scores while serving and those it was trained on.
+     *
+     * @param psiThreshold past this a feature counts as drifted (0.1 is a small shift, 0.25 a large one)
+     * @param windowRows   the serving rows compared: the most recent this many, in four steps
+     * @param minRows      fewer rows than this in the window are not compared (the estimate would be noise)
+     * @param referenceUsers training profiles the rows the served pipeline gives the ranker for this
+     *                     many users (a seeded sample), at training's moment
+     * @param ignore       features compared but never counted as drifted: by default the hour and
+     *                     weekday of the request, which a window of minutes cannot spread as
+     *                     training's requests spread over weeks
+     */
+    public record Drift(@Positive double psiThreshold, @Positive int windowRows, @Positive int minRows,
+                        @Positive int referenceUsers, @NotNull java.util.List<@NotNull String> ignore) {
+    }
+}

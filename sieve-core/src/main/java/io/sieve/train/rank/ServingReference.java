@@ -1,0 +1,91 @@
+package io.sieve.train.rank;
+
+import io.sieve.bundle.ModelBundle;
+import io.sieve.bundle.rank.FeatureProfile;
+import io.sieve.bundle.rank.RankerModel;
+import io.sieve.config.ConfigLoader;
+import io.sieve.config.SieveConfig;
+import io.sieve.feature.ItemStatistics;
+import io.sieve.funnel.RecommendationRequest;
+import io.sieve.pipeline.Pipeline;
+import io.sieve.pipeline.PipelineFactory;
+import io.sieve.store.Store;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * What drift is measured against: the rows the served pipeline hands the learned ranker at
+ * training's moment, for a seeded sample of the users with events, that is, what serving scores if
+ * nothing changes after training. The ranker's own training rows would not do: held-out lists are
+ * built at each user's past moments with part of the history held back, so recency and count
+ * features differ from serving's by construction, and every one would look drifted on day one.
+ */
+public final class ServingReference {
+    private ServingReference() {
+    }
+
+    /** {@code bundle}'s ranker with its reference profile; a bundle without a ranker is returned as is. */
+    public static ModelBundle attach(SieveConfig config, Store store, ModelBundle bundle) {
+        RankerModel ranker = bundle.ranker();
+        if (ranker.isEmpty()) {
+            return bundle;
+        }
+        String objective = heaviest(config, ranker);
+        int width = ranker.features().size();
+        List<float[]> rows = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        int[] count = {0};
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // No deadlines: a busy training machine must not skip a source or the ranker and change the profile.
+            SieveConfig unhurried = ConfigLoader.withSettings(config, Map.of("retrieval.deadlineMs",
+                    Integer.toString(Integer.MAX_VALUE), "ranking.deadlineMs", Integer.toString(Integer.MAX_VALUE)));
+            Pipeline pipeline = PipelineFactory.create(unhurried, store, ItemStatistics.replayed(config, store), store, executor,
+                    (model, scored, n, byObjective) -> {
+                        synchronized (rows) {
+                            rows.add(Arrays.copyOf(scored, n * width));
+                            scores.add(Arrays.copyOf(byObjective.get(objective), n));
+                            count[0] += n;
+                        }
+                    });
+            for (String user : sample(store, config.monitoring().drift().referenceUsers(), config.ranking().training().seed())) {
+                pipeline.recommend(RecommendationRequest.forUser(user, config.server().defaultN()).build(), bundle);
+            }
+        }
+        float[] all = new float[count[0] * width];
+        double[] allScores = new double[count[0]];
+        int at = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, all, at * width, rows.get(i).length);
+            System.arraycopy(scores.get(i), 0, allScores, at, scores.get(i).length);
+            at += scores.get(i).length;
+        }
+        FeatureProfile reference = FeatureProfile.of(ranker.features(), all, count[0], objective, allScores);
+        return bundle.withRanker(new RankerModel(ranker.features(), ranker.featureSchema(), ranker.modelTexts(), reference),
+                bundle.manifest());
+    }
+
+    /** The objective the learned ranker weighs most, of those it has a model for: the score that is profiled. */
+    private static String heaviest(SieveConfig config, RankerModel ranker) {
+        return config.ranking().objectives().entrySet().stream().filter(e -> ranker.objectives().contains(e.getKey()))
+                .max(Map.Entry.comparingByValue(Comparator.comparingDouble(SieveConfig.Objective::weight)))
+                .map(Map.Entry::getKey).orElse(ranker.objectives().iterator().next());
+    }
+
+    /** {@code n} of the users with events, the same ones for the same store and seed. */
+    private static List<String> sample(Store store, int n, long seed) {
+        Set<String> users = new LinkedHashSet<>();
+        store.forEachEvent(e -> users.add(e.user()));
+        List<String> list = new ArrayList<>(users);
+        Collections.shuffle(list, new Random(seed));
+        return list.subList(0, Math.min(n, list.size()));
+    }
+}
