@@ -3,6 +3,7 @@ package io.sieve.train.cf;
 import io.sieve.ann.VectorMath;
 import io.sieve.bundle.cf.BprModel;
 import io.sieve.bundle.cf.Factors;
+import io.sieve.train.progress.Progress;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -37,33 +38,36 @@ public final class Bpr {
         float[] xu = new float[k];
         float[] ud = users.data();
         float[] yd = items.data();
-        for (int epoch = 0; epoch < params.epochs(); epoch++) {
-            for (int s = 0; s < m.nonZeros(); s++) {
-                int q = random.nextInt(m.nonZeros());
-                int u = userOf[q];
-                int i = m.cols()[q];
-                if (liked[u].length >= m.columns()) {
-                    continue;
+        try (Progress progress = Progress.start("BPR", params.epochs(), "epochs")) {
+            for (int epoch = 0; epoch < params.epochs(); epoch++) {
+                for (int s = 0; s < m.nonZeros(); s++) {
+                    int q = random.nextInt(m.nonZeros());
+                    int u = userOf[q];
+                    int i = m.cols()[q];
+                    if (liked[u].length >= m.columns()) {
+                        continue;
+                    }
+                    int j;
+                    do {
+                        j = random.nextInt(m.columns());
+                    } while (Arrays.binarySearch(liked[u], j) >= 0);
+                    int uo = users.offset(u);
+                    int io = items.offset(i);
+                    int jo = items.offset(j);
+                    double x = bias[i] - bias[j] + VectorMath.dot(ud, uo, yd, io, k) - VectorMath.dot(ud, uo, yd, jo, k);
+                    float g = (float) (1 / (1 + Math.exp(x)));
+                    System.arraycopy(ud, uo, xu, 0, k);
+                    for (int d = 0; d < k; d++) {
+                        float yi = yd[io + d];
+                        float yj = yd[jo + d];
+                        ud[uo + d] += lr * (g * (yi - yj) - reg * xu[d]);
+                        yd[io + d] += lr * (g * xu[d] - reg * yi);
+                        yd[jo + d] += lr * (-g * xu[d] - reg * yj);
+                    }
+                    bias[i] += lr * (g - reg * bias[i]);
+                    bias[j] += lr * (-g - reg * bias[j]);
                 }
-                int j;
-                do {
-                    j = random.nextInt(m.columns());
-                } while (Arrays.binarySearch(liked[u], j) >= 0);
-                int uo = users.offset(u);
-                int io = items.offset(i);
-                int jo = items.offset(j);
-                double x = bias[i] - bias[j] + VectorMath.dot(ud, uo, yd, io, k) - VectorMath.dot(ud, uo, yd, jo, k);
-                float g = (float) (1 / (1 + Math.exp(x)));
-                System.arraycopy(ud, uo, xu, 0, k);
-                for (int d = 0; d < k; d++) {
-                    float yi = yd[io + d];
-                    float yj = yd[jo + d];
-                    ud[uo + d] += lr * (g * (yi - yj) - reg * xu[d]);
-                    yd[io + d] += lr * (g * xu[d] - reg * yi);
-                    yd[jo + d] += lr * (-g * xu[d] - reg * yj);
-                }
-                bias[i] += lr * (g - reg * bias[i]);
-                bias[j] += lr * (-g - reg * bias[j]);
+                progress.step();
             }
         }
         return BprModel.of(items, bias, users, m.userIds());

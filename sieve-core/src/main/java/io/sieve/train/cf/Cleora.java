@@ -3,6 +3,7 @@ package io.sieve.train.cf;
 import io.sieve.ann.VectorMath;
 import io.sieve.bundle.cf.CleoraModel;
 import io.sieve.bundle.cf.Factors;
+import io.sieve.train.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,7 +54,7 @@ public final class Cleora {
         float[] items = start(userItems.columns(), ITEMS);
         float[] attributes = start(itemAttributeEdges.columns(), ATTRIBUTES);
         ForkJoinPool pool = new ForkJoinPool(params.threads() > 0 ? params.threads() : Runtime.getRuntime().availableProcessors());
-        try {
+        try (Progress progress = Progress.start("Cleora", params.iterations(), "rounds")) {
             for (int round = 0; round < params.iterations(); round++) {
                 float[] nextItems = new float[items.length];
                 propagate(itemUsers, users, nextItems, pool);
@@ -68,6 +69,7 @@ public final class Cleora {
                 items = nextItems;
                 users = nextUsers;
                 attributes = nextAttributes;
+                progress.step();
             }
         } finally {
             pool.shutdown();

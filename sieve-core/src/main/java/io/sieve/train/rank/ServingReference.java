@@ -10,6 +10,7 @@ import io.sieve.funnel.RecommendationRequest;
 import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.store.Store;
+import io.sieve.train.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +22,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What drift is measured against: the rows the served pipeline hands the learned ranker at
@@ -30,6 +33,7 @@ import java.util.concurrent.Executors;
  * features differ from serving's by construction, and every one would look drifted on day one.
  */
 public final class ServingReference {
+    private static final Logger LOG = LoggerFactory.getLogger(ServingReference.class);
     private ServingReference() {
     }
 
@@ -39,6 +43,7 @@ public final class ServingReference {
         if (ranker.isEmpty()) {
             return bundle;
         }
+        long start = System.nanoTime();
         String objective = heaviest(config, ranker);
         int width = ranker.features().size();
         List<float[]> rows = new ArrayList<>();
@@ -56,8 +61,12 @@ public final class ServingReference {
                             count[0] += n;
                         }
                     });
-            for (String user : sample(store, config.monitoring().drift().referenceUsers(), config.ranking().training().seed())) {
-                pipeline.recommend(RecommendationRequest.forUser(user, config.server().defaultN()).build(), bundle);
+            List<String> users = sample(store, config.monitoring().drift().referenceUsers(), config.ranking().training().seed());
+            try (Progress progress = Progress.start("drift reference", users.size(), "users")) {
+                for (String user : users) {
+                    pipeline.recommend(RecommendationRequest.forUser(user, config.server().defaultN()).build(), bundle);
+                    progress.step();
+                }
             }
         }
         float[] all = new float[count[0] * width];
@@ -69,6 +78,8 @@ public final class ServingReference {
             at += scores.get(i).length;
         }
         FeatureProfile reference = FeatureProfile.of(ranker.features(), all, count[0], objective, allScores);
+        LOG.info("drift reference: {} rows the ranker scored for {} users in {} ms", count[0], rows.size(),
+                (System.nanoTime() - start) / 1_000_000);
         return bundle.withRanker(new RankerModel(ranker.features(), ranker.featureSchema(), ranker.modelTexts(), reference),
                 bundle.manifest());
     }
