@@ -7,6 +7,7 @@ import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.funnel.RecommendationRequest;
 import io.sieve.funnel.RequestContext;
+import io.sieve.rank.FeatureDrift;
 import io.sieve.rank.LearnedRanker;
 import io.sieve.funnel.Candidate;
 import io.sieve.funnel.Ranked;
@@ -30,7 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * The learned ranker on 500 candidates of one request (MovieLens latest-small, requests of users
  * whose filtered candidate list holds at least 500 items): {@code features} assembles the feature
  * rows only, {@code featuresAndModel} adds the LightGBM scoring of every row, and {@code rank} is
- * the whole rank stage (blend first pass, features, model, SHAP explanations of the top 10).
+ * the whole rank stage (blend first pass, features, model, SHAP explanations of the top 10), and
+ * {@code rankWatchedForDrift} the same with the server's drift monitor ({@link FeatureDrift})
+ * counting every scored row into the bundle's training bins.
  *
  * <p>Run: {@code bench/run-jmh.sh RankerBenchmark} (sample mode reports p50 / p99).
  */
@@ -44,6 +47,7 @@ public class RankerBenchmark {
     private ExecutorService executor;
     private ItemStatistics statistics;
     private LearnedRanker ranker;
+    private LearnedRanker watched;
     private final List<RequestContext> contexts = new ArrayList<>();
     private final List<List<Candidate>> filtered = new ArrayList<>();
     private final List<List<Candidate>> heads = new ArrayList<>();
@@ -58,6 +62,9 @@ public class RankerBenchmark {
         statistics = ItemStatistics.replayed(config, data.store);
         Pipeline pipeline = PipelineFactory.create(config, data.store, statistics, executor);
         ranker = (LearnedRanker) pipeline.ranker();
+        var drift = config.monitoring().drift();
+        watched = (LearnedRanker) PipelineFactory.create(config, data.store, statistics, data.store, executor,
+                new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), drift.ignore())).ranker();
         for (String user : data.users) {
             RequestContext context = pipeline.context(RecommendationRequest.of(user, 10), data.bundle);
             List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();
@@ -71,8 +78,8 @@ public class RankerBenchmark {
                 break;
             }
         }
-        if (contexts.isEmpty() || data.bundle.ranker().isEmpty()) {
-            throw new IllegalStateException("no request with " + CANDIDATES + " candidates, or no ranker model");
+        if (contexts.isEmpty() || data.bundle.ranker().isEmpty() || data.bundle.ranker().reference().isEmpty()) {
+            throw new IllegalStateException("no request with " + CANDIDATES + " candidates, or no ranker model with a drift reference");
         }
     }
 
@@ -93,6 +100,12 @@ public class RankerBenchmark {
     public Ranked rank() {
         int i = next++ % contexts.size();
         return ranker.rank(contexts.get(i), filtered.get(i));
+    }
+
+    @Benchmark
+    public Ranked rankWatchedForDrift() {
+        int i = next++ % contexts.size();
+        return watched.rank(contexts.get(i), filtered.get(i));
     }
 
     @TearDown(Level.Trial)

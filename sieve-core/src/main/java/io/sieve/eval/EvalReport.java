@@ -14,7 +14,15 @@ import java.util.Map;
 public record EvalReport(String dataset, String protocol, int trainEvents, int testUsers, int catalogItems,
                          List<Row> rows, Map<String, CandidateRecall> candidateRecall, Object ranker, double seconds) {
 
-    public record Row(String name, Map<String, Double> metrics) {
+    /**
+     * @param curves "popularityDeciles": share of the rows's slots (at the first cut-off) by the
+     *               catalog's popularity decile, the most popular first; "hitRateByPosition": share
+     *               of test users whose item at each position is one they chose
+     */
+    public record Row(String name, Map<String, Double> metrics, Map<String, List<Double>> curves) {
+        public Row(String name, Map<String, Double> metrics) {
+            this(name, metrics, Map.of());
+        }
     }
 
     public record CandidateRecall(int quota, double recall) {

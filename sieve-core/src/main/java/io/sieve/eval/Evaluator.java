@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class Evaluator {
     private final List<User> users;
     private final List<Integer> ks;
 
+    /** @param ks the cut-offs; the first is also the one the popularity deciles of each row's lists are counted at */
     public Evaluator(List<Item> items, List<User> users, List<Integer> ks) {
         this.items = List.copyOf(items);
         this.users = List.copyOf(users);
@@ -62,7 +64,13 @@ public final class Evaluator {
 
     /** A trained split ready to answer requests: its store, bundle and catalogue facts. */
     public record Prepared(Split split, InMemoryStore store, ModelBundle bundle,
-                           Map<String, Item> catalog, Map<String, Integer> usersPerItem, int trainUsers) {
+                           Map<String, Item> catalog, Map<String, Integer> usersPerItem, int trainUsers,
+                           PopularityProfile popularity) {
+
+        /** Share of the training interactions held by each popularity decile of the catalog, the most popular first. */
+        public List<Double> trainingPopularityDeciles() {
+            return popularity.trainingShares();
+        }
     }
 
     /** Trains a bundle on the split's training part, as {@code sieve train} trains one on a store. */
@@ -100,7 +108,8 @@ public final class Evaluator {
         Map<String, Integer> usersPerItem = new HashMap<>();
         seenBy.forEach((item, us) -> usersPerItem.put(item, us.size()));
         int trainUsers = (int) split.train().stream().map(Event::user).distinct().count();
-        return new Prepared(split, store, bundle, catalog, usersPerItem, trainUsers);
+        return new Prepared(split, store, bundle, catalog, usersPerItem, trainUsers,
+                new PopularityProfile(items.stream().map(Item::id).toList(), usersPerItem, trainUsers));
     }
 
     /** Evaluates the pipeline that {@code config} describes on a prepared split, requests replayed in time. */
@@ -114,6 +123,9 @@ public final class Evaluator {
         Map<String, Double> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         Map<Integer, Set<String>> recommendedItems = new HashMap<>();
+        int curveK = ks.getFirst();
+        long[] deciles = new long[PopularityProfile.DECILES];
+        double[] hitsAt = new double[maxK];
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<String, List<String>> lists = mode == Mode.AS_SERVED ? served(config, executor, prepared, maxK)
                     : recommendAll(config, executor, prepared, maxK);
@@ -131,7 +143,13 @@ public final class Evaluator {
                     add(sums, counts, "Diversity@" + k, BeyondAccuracy.intraListDiversity(top, prepared.catalog()));
                     add(sums, counts, "Novelty@" + k,
                             BeyondAccuracy.novelty(top, prepared.usersPerItem(), prepared.trainUsers()));
+                    add(sums, counts, "LongTail@" + k, prepared.popularity().longTailShare(top));
+                    add(sums, counts, "Popularity@" + k, prepared.popularity().meanPopularity(top));
                     recommendedItems.computeIfAbsent(k, x -> new HashSet<>()).addAll(top);
+                }
+                prepared.popularity().countDeciles(ranked.subList(0, Math.min(curveK, ranked.size())), deciles);
+                for (int i = 0; i < Math.min(maxK, ranked.size()); i++) {
+                    hitsAt[i] += relevant.contains(ranked.get(i)) ? 1 : 0;
                 }
             }
         }
@@ -140,7 +158,11 @@ public final class Evaluator {
         for (int k : ks) {
             metrics.put("Coverage@" + k, recommendedItems.getOrDefault(k, Set.of()).size() / (double) items.size());
         }
-        return new EvalReport.Row(name, metrics);
+        int users = prepared.split().relevant().size();
+        long slots = Arrays.stream(deciles).sum();
+        List<Double> decileShares = Arrays.stream(deciles).mapToObj(c -> slots == 0 ? 0.0 : c / (double) slots).toList();
+        List<Double> hitRate = Arrays.stream(hitsAt).mapToObj(h -> users == 0 ? 0.0 : h / users).toList();
+        return new EvalReport.Row(name, metrics, Map.of("popularityDeciles", decileShares, "hitRateByPosition", hitRate));
     }
 
     /** Recall of each source's candidate list at its quota, with the filters applied. */

@@ -49,6 +49,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE: metric@K "
+            + "curves per source, coverage against NDCG, popularity bias and the long tail, hit rate by position. Evaluates "
+            + "every source alone too, and at K = 1, 5, 10, 20, 50 besides --k.")
+    Path html;
+
+    /** The cut-offs an HTML report draws its curves over, besides those asked for. */
+    private static final List<Integer> REPORT_KS = List.of(1, 5, 10, 20, 50);
+
     @Option(names = "--clip", defaultValue = "100", description = "counterfactual: the largest importance weight. Default: ${DEFAULT-VALUE}")
     double clip;
 
@@ -73,12 +81,17 @@ final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SplitProtocol protocol = chosen;
         Split parts = protocol.split(data.events(), config.types());
-        Evaluator evaluator = new Evaluator(items, data.users(), ks);
+        // The first cut-off asked for leads: the popularity deciles are counted at it.
+        List<Integer> evaluated = new ArrayList<>(ks);
+        if (html != null) {
+            REPORT_KS.stream().filter(k -> !evaluated.contains(k)).forEach(evaluated::add);
+        }
+        Evaluator evaluator = new Evaluator(items, data.users(), evaluated);
         Evaluator.Prepared prepared = evaluator.prepare(config, parts);
         List<EvalReport.Row> rows = new ArrayList<>();
         SieveConfig blend = ConfigLoader.withSettings(config, Map.of("ranking.type", "blend"));
         Evaluator.Mode mode = asServed ? Evaluator.Mode.AS_SERVED : Evaluator.Mode.REPLAYED;
-        if (eachSource) {
+        if (eachSource || html != null) {
             for (String source : enabledSources(config)) {
                 rows.add(evaluator.evaluate(source, onlySource(blend, source), prepared, mode));
             }
@@ -98,6 +111,12 @@ final class EvalCommand implements Callable<Integer> {
                 parts.relevant().size(), items.size(), rows, recall,
                 learned ? prepared.bundle().manifest().parameters().get("ranker") : null, (System.nanoTime() - start) / 1e9);
         spec.commandLine().getOut().print(EvalTable.render(report, ks));
+        if (html != null) {
+            HtmlReport.write(html, "eval", "Sieve evaluation: " + report.dataset(), Map.of("mainK", ks.getFirst(),
+                    "ks", evaluated.stream().sorted().toList(), "report", report,
+                    "training", Map.of("popularityDeciles", prepared.trainingPopularityDeciles())));
+            spec.commandLine().getOut().println("wrote " + html);
+        }
         if (json != null) {
             try {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);

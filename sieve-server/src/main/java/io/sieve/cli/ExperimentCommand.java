@@ -7,11 +7,9 @@ import io.sieve.experiment.stats.PowerAnalysis;
 import io.sieve.store.Json;
 import io.sieve.store.Store;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,11 +62,7 @@ final class ExperimentCommand implements Runnable {
             out.print(json ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n"
                     : ExperimentReport.text(results));
             if (html != null) {
-                try {
-                    Files.writeString(html, ExperimentReport.html(results), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + html, e);
-                }
+                HtmlReport.write(html, "experiment", "Experiment " + name, Map.of("results", results));
                 out.println("wrote " + html);
             }
             return 0;

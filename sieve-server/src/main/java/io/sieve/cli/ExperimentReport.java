@@ -4,7 +4,7 @@ import io.sieve.experiment.ExperimentResults;
 import java.util.Locale;
 import java.util.Map;
 
-/** An experiment's results as a terminal table and as a self-contained HTML page. */
+/** An experiment's results as a terminal table (the HTML page is {@link HtmlReport}'s). */
 final class ExperimentReport {
     private ExperimentReport() {
     }
@@ -63,71 +63,5 @@ final class ExperimentReport {
 
     private static String estimate(ExperimentResults.Estimate e) {
         return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", e.value(), e.ci()[0], e.ci()[1]);
-    }
-
-    private static String percent(ExperimentResults.Estimate e) {
-        if (e == null) {
-            return "n/a (control at 0)";
-        }
-        return String.format(Locale.ROOT, "%+.1f%% [%+.1f, %+.1f]", 100 * e.value(), 100 * e.ci()[0], 100 * e.ci()[1]);
-    }
-
-    /** The same tables as a page with no outside resources; each lift is drawn as its interval around zero. */
-    static String html(ExperimentResults r) {
-        if (r.interleaving() != null) {
-            return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Experiment " + escape(r.name())
-                    + "</title></head><body style=\"font-family:sans-serif;max-width:70em;margin:2em auto\"><h1>Experiment "
-                    + escape(r.name()) + "</h1><pre>" + escape(interleaving(r)) + "</pre></body></html>\n";
-        }
-        StringBuilder page = new StringBuilder("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Experiment %s</title>
-                <style>body{font-family:sans-serif;max-width:70em;margin:2em auto}table{border-collapse:collapse}
-                td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}
-                .bad{color:#b00;font-weight:bold}.good{color:#070;font-weight:bold}</style></head><body>
-                """.formatted(escape(r.name())));
-        page.append("<h1>Experiment ").append(escape(r.name())).append("</h1>");
-        page.append("<p>Layer ").append(escape(r.layer())).append(", control <b>").append(escape(r.control())).append("</b>. ");
-        page.append(r.srm().ok() ? "Sample ratio ok" : "<span class=bad>Sample ratio MISMATCH: do not trust these results</span>")
-                .append(String.format(Locale.ROOT, " (p = %.4g).</p>", r.srm().pValue()));
-        page.append("<h2>Variants</h2><table><tr><th>variant</th><th>users</th><th>impressions</th><th>clicks</th><th>CTR</th>"
-                + "<th>engagement per user</th><th>p99 latency (ms)</th><th>fallback rate</th><th>coverage</th><th>diversity</th></tr>");
-        r.variants().forEach((name, v) -> page.append(String.format(Locale.ROOT,
-                "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.4f</td><td>%.4f</td><td>%.3f</td></tr>",
-                escape(name), v.users(), v.impressions(), v.clicks(), estimate(v.ctr()), estimate(v.engagementPerUser()),
-                v.guardrails().p99LatencyMs(), v.guardrails().fallbackRate(), v.guardrails().coverage(), v.guardrails().diversity())));
-        page.append("</table><h2>Against the control</h2><table><tr><th>variant</th><th>metric</th><th>relative lift</th>"
-                + "<th>interval</th><th>adjusted p</th><th>CUPED variance removed</th><th>verdict</th></tr>");
-        for (ExperimentResults.Comparison c : r.comparisons()) {
-            String css = !c.significant() ? "" : c.better() ? "good" : "bad";
-            page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%.4g</td><td>%.0f%%</td>"
-                            + "<td class=\"%s\">%s</td></tr>", escape(c.variant()), c.metric(), percent(c.relativeLift()),
-                    intervalBar(c.relativeLift()), c.adjustedPValue(), 100 * c.cupedVarianceReduction(), css, verdict(c)));
-        }
-        return page.append("</table></body></html>\n").toString();
-    }
-
-    /** An SVG bar of the interval on a -50%..+50% axis with zero marked. */
-    private static String intervalBar(ExperimentResults.Estimate e) {
-        if (e == null) {
-            return "";
-        }
-        double lo = clamp(e.ci()[0]);
-        double hi = clamp(e.ci()[1]);
-        double mid = clamp(e.value());
-        return String.format(Locale.ROOT, "<svg width=\"200\" height=\"14\"><line x1=\"100\" y1=\"0\" x2=\"100\" y2=\"14\" stroke=\"#999\"/>"
-                + "<rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"6\" fill=\"#48c\"/><circle cx=\"%.1f\" cy=\"7\" r=\"3\" fill=\"#024\"/></svg>",
-                x(lo), Math.max(1, x(hi) - x(lo)), x(mid));
-    }
-
-    private static double clamp(double v) {
-        return Double.isFinite(v) ? Math.max(-0.5, Math.min(0.5, v)) : 0;
-    }
-
-    private static double x(double v) {
-        return 100 + 200 * v;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

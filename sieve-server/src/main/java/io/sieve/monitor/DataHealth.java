@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sieve.bundle.ModelBundle;
 import io.sieve.config.MonitoringConfig;
 import io.sieve.feature.ItemStatistics;
+import io.sieve.rank.FeatureDrift;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

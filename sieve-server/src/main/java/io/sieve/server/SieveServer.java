@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.sieve.monitor.DataHealth;
 import io.sieve.monitor.EventFreshness;
-import io.sieve.monitor.FeatureDrift;
+import io.sieve.rank.FeatureDrift;
 import io.sieve.online.ServingListener;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;

@@ -97,7 +97,9 @@ class ExperimentCommandsTest {
         assertTrue(users.find() && fresher.find(), report);
         assertEquals(200, Integer.parseInt(users.group(1)) + Integer.parseInt(fresher.group(1)), report);
         assertEquals(200, Integer.parseInt(users.group(3)) + Integer.parseInt(fresher.group(3)), "one click per list: " + report);
-        assertTrue(Files.readString(html).contains("<h1>Experiment fresh</h1>"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<title>Experiment fresh</title>") && page.contains("\"kind\":\"experiment\"")
+                && page.contains("\"control\":\"control\"") && page.contains("<script>"), "the page holds the results and its renderer");
         JsonNode json = Json.MAPPER.readTree(sieve("experiment", "report", "fresh", "--json", "--data-dir", dir, "--config", config.toString()));
         assertEquals("ctr", json.get("comparisons").get(0).get("metric").asText());
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * MovieLens data imported and trained, an experiment served, then traffic from a segment the
  * ranker never saw. The script opens the overview, user 1's recommendations with titles and
  * reasons, the experiment's results and the data health page, and saves a screenshot and the
- * page's text for each under sieve-server/target/console-screenshots, which this test reads.
+ * page's text for each under sieve-server/target/console-screenshots, which this test reads. Then
+ * the self-contained reports of {@code sieve experiment report --html} and {@code sieve eval
+ * --html}, opened from the file system with every request refused, must draw their charts.
  */
 class ConsoleBrowserIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
@@ -92,33 +95,55 @@ class ConsoleBrowserIT {
             assertTrue(experiment.contains("popular") && experiment.contains("pipeline"), experiment);
             String health = text("health");
             assertTrue(health.contains("drift: feature"), "the drift alert is not on the data health page:\n" + health);
+
+            // The reports, written by a second process beside the running server.
+            Path experimentHtml = SHOTS.resolve("experiment-report.html");
+            Launcher.run("console-experiment-report", env, "experiment", "report", "personal", "--data-dir", dir,
+                    "--html", experimentHtml.toString());
         }
+        Path evalHtml = SHOTS.resolve("eval-report.html");
+        Launcher.run("console-eval-report", env, "eval", "--data-dir", dir, "--k", "10", "--html", evalHtml.toString());
+        String reports = runNode("report-e2e", Map.of("MIN_CHARTS", "4"), evalHtml.toString(),
+                SHOTS.resolve("experiment-report.html").toString());
+        assertTrue(reports.contains("report-e2e: ok"), reports);
+        String eval = text("eval-report");
+        for (String expected : List.of("NDCG", "Coverage", "long tail", "covisitation", "pipeline")) {
+            assertTrue(eval.toLowerCase().contains(expected.toLowerCase()), "the eval report lacks '" + expected + "':\n" + eval);
+        }
+        String experimentReport = text("experiment-report");
+        assertTrue(experimentReport.contains("popular") && experimentReport.contains("pipeline"), experimentReport);
     }
 
     private static String text(String page) throws Exception {
         return Files.readString(SHOTS.resolve(page + ".txt"), StandardCharsets.UTF_8);
     }
 
-    /** Runs the Playwright script with the machine's Node.js from the console module, where npm installed it. */
     private static String runScript(ServedProcess server, Map<String, String> extra) throws Exception {
-        Files.createDirectories(SHOTS);
-        Path log = Launcher.log("console-e2e");
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/console-e2e.mjs")
-                .directory(Launcher.PROJECT.resolve("sieve-console").toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = new HashMap<>(extra);
         env.put("SIEVE_URL", server.base.toString());
         env.put("SIEVE_KEY", KEY);
         env.put("SCREENSHOT_DIR", SHOTS.toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
-        pb.environment().putAll(env);
+        return runNode("console-e2e", env);
+    }
+
+    /** Runs one of sieve-console/e2e's Playwright scripts with the machine's Node.js from the module, where npm installed it. */
+    private static String runNode(String script, Map<String, String> extra, String... args) throws Exception {
+        Files.createDirectories(SHOTS);
+        Path log = Launcher.log(script);
+        List<String> command = new ArrayList<>(List.of("node", "e2e/" + script + ".mjs"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(Launcher.PROJECT.resolve("sieve-console").toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(extra);
+        pb.environment().put("CHROMIUM", CHROMIUM.toString());
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly().waitFor();
-            throw new AssertionError("the browser script did not finish in 5 minutes:\n" + Launcher.tail(log));
+            throw new AssertionError(script + " did not finish in 5 minutes:\n" + Launcher.tail(log));
         }
         String output = Files.readString(log);
-        assertEquals(0, p.exitValue(), "the browser script failed (screenshots in " + SHOTS + "):\n" + output);
+        assertEquals(0, p.exitValue(), script + " failed (screenshots in " + SHOTS + "):\n" + output);
         return output;
     }
 }

@@ -1,9 +1,8 @@
-package io.sieve.monitor;
+package io.sieve.rank;
 
 import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.rank.FeatureProfile;
 import io.sieve.bundle.rank.RankerModel;
-import io.sieve.rank.RankingObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
