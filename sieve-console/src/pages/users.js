@@ -35,10 +35,12 @@ export function render(root, { params, signal, onCleanup }) {
   const events = h('div', { testid: 'user-events' }, loading());
   const recs = h('div', { testid: 'recs' }, loading());
   const trace = h('div', { testid: 'debug-trace' }, loading());
+  const shown = h('div', { testid: 'user-impressions' }, loading());
   root.append(
-    section('Recommendations as this user sees them', { note: 'GET /v1/recommendations, n=10, with the debug trace' }, recs),
+    section('Recommendations as this user sees them', { note: 'GET /v1/recommendations, n=10, preview: not logged, so looking changes nothing for the user' }, recs),
     section('How the list was built', { note: 'the funnel of this request' }, trace),
     h('div', { class: 'grid-2 wide-left' }, section('Recent events', { note: 'newest first, up to 20' }, events), section('Profile', null, profile)),
+    section('What the user was shown', { note: 'the latest logged slates, newest first' }, shown),
   );
 
   const id = seg(user);
@@ -53,7 +55,8 @@ export function render(root, { params, signal, onCleanup }) {
       else fail(profile, 'Profile')(e);
     });
 
-  get(`/v1/recommendations/${id}?n=10&debug=true&include=title,categories`, { signal })
+  // A preview is neither logged nor counted: viewing as the user must not change their fatigue or the experiments.
+  get(`/v1/recommendations/${id}?n=10&debug=true&include=title,categories&preview=true`, { signal })
     .then((body) => {
       recs.replaceChildren(recommendationsTable(body.items || []));
       trace.replaceChildren(debugTrace(body.debug, body.requestId, onCleanup));
@@ -77,6 +80,24 @@ export function render(root, { params, signal, onCleanup }) {
       draw();
     })
     .catch(fail(events, 'Recent events'));
+
+  get(`/v1/users/${id}/impressions?limit=10`, { signal })
+    .then((body) => shown.replaceChildren(impressionsTable((body && body.impressions) || [])))
+    .catch(fail(shown, 'Shown slates'));
+}
+
+function impressionsTable(slates) {
+  return table(
+    [
+      { label: 'when', value: (s) => fmtTime(s.timestamp) },
+      { label: 'surface', value: (s) => s.surface || DASH },
+      { label: 'bundle', value: (s) => (s.modelVersion ? h('code', null, s.modelVersion) : DASH) },
+      { label: 'experiments', value: (s) => (s.experiments ? Object.entries(s.experiments).map(([e, v]) => `${e}: ${v}`).join(', ') : DASH) },
+      { label: 'items in order', value: (s) => h('span', { class: 'tags' }, (s.items || []).map((i) => itemLink(i.item, h('code', null, i.item)))) },
+    ],
+    slates,
+    { testid: 'impressions-table', rowTestid: 'impression-row', emptyText: 'No slate logged for this user yet.' },
+  );
 }
 
 function topContributions(explanation, n = 3) {

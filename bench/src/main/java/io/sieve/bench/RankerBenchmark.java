@@ -32,8 +32,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * whose filtered candidate list holds at least 500 items): {@code features} assembles the feature
  * rows only, {@code featuresAndModel} adds the LightGBM scoring of every row, and {@code rank} is
  * the whole rank stage (blend first pass, features, model, SHAP explanations of the top 10), and
- * {@code rankWatchedForDrift} the same with the server's drift monitor ({@link FeatureDrift})
- * counting every scored row into the bundle's training bins.
+ * {@code rankWatchedForDrift} the same with the server's drift monitor ({@link FeatureDrift}) as
+ * configured (one request in {@code monitoring.drift.sampleEvery}), and {@code driftCounting} the
+ * monitor alone counting one request's 500 scored rows into the bundle's training bins (what a
+ * sampled request costs on top of {@code rank}; on these noisy machines a direct figure says more
+ * than the difference of two benchmarks run minutes apart).
  *
  * <p>Run: {@code bench/run-jmh.sh RankerBenchmark} (sample mode reports p50 / p99).
  */
@@ -48,6 +51,9 @@ public class RankerBenchmark {
     private ItemStatistics statistics;
     private LearnedRanker ranker;
     private LearnedRanker watched;
+    private FeatureDrift everyRequest;
+    private final List<float[]> rows = new ArrayList<>();
+    private final List<Map<String, double[]>> scores = new ArrayList<>();
     private final List<RequestContext> contexts = new ArrayList<>();
     private final List<List<Candidate>> filtered = new ArrayList<>();
     private final List<List<Candidate>> heads = new ArrayList<>();
@@ -64,12 +70,16 @@ public class RankerBenchmark {
         ranker = (LearnedRanker) pipeline.ranker();
         var drift = config.monitoring().drift();
         watched = (LearnedRanker) PipelineFactory.create(config, data.store, statistics, data.store, executor,
-                new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), drift.ignore())).ranker();
+                new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), drift.sampleEvery(), drift.ignore())).ranker();
+        everyRequest = new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), 1, drift.ignore());
         for (String user : data.users) {
             RequestContext context = pipeline.context(RecommendationRequest.of(user, 10), data.bundle);
             List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();
             List<Candidate> head = ranker.firstPass(context, kept);
             if (head.size() == CANDIDATES) {
+                float[] features = ranker.assembler().assemble(context, head, statistics);
+                rows.add(features);
+                scores.add(Map.of("click", data.bundle.ranker().predict("click", features, CANDIDATES)));
                 contexts.add(context);
                 filtered.add(kept);
                 heads.add(List.copyOf(head));
@@ -106,6 +116,13 @@ public class RankerBenchmark {
     public Ranked rankWatchedForDrift() {
         int i = next++ % contexts.size();
         return watched.rank(contexts.get(i), filtered.get(i));
+    }
+
+    @Benchmark
+    public FeatureDrift driftCounting() {
+        int i = next++ % contexts.size();
+        everyRequest.scored(data.bundle.ranker(), rows.get(i), CANDIDATES, scores.get(i));
+        return everyRequest;
     }
 
     @TearDown(Level.Trial)

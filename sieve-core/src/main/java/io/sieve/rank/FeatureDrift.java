@@ -4,9 +4,13 @@ import io.sieve.bundle.ModelBundle;
 import io.sieve.bundle.rank.FeatureProfile;
 import io.sieve.bundle.rank.RankerModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drift of what the learned ranker sees: the rows it scored in serving, counted into its training
@@ -25,17 +29,24 @@ public final class FeatureDrift implements RankingObserver {
     private final int stepRows;
     private final int minRows;
     private final double threshold;
-    private final java.util.Set<String> ignored;
-    private final Map<FeatureProfile, Window> windows = new java.util.LinkedHashMap<>() {
+    private final Set<String> ignored;
+    private final Map<FeatureProfile, Window> windows = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<FeatureProfile, Window> eldest) {
             return size() > MODELS;
         }
     };
 
-    /** @param ignored features reported but never counted as drifted (monitoring.drift.ignore) */
-    public FeatureDrift(int windowRows, int minRows, double threshold, java.util.Collection<String> ignored) {
-        this.ignored = java.util.Set.copyOf(ignored);
+    private final int sampleEvery;
+    private final AtomicLong requests = new AtomicLong();
+
+    /**
+     * @param sampleEvery one request in this many is counted (the first, then every n-th)
+     * @param ignored     features reported but never counted as drifted (monitoring.drift.ignore)
+     */
+    public FeatureDrift(int windowRows, int minRows, double threshold, int sampleEvery, Collection<String> ignored) {
+        this.sampleEvery = sampleEvery;
+        this.ignored = Set.copyOf(ignored);
         this.stepRows = Math.max(1, windowRows / STEPS);
         this.minRows = minRows;
         this.threshold = threshold;
@@ -71,20 +82,13 @@ public final class FeatureDrift implements RankingObserver {
     public void scored(RankerModel model, float[] rows, int count, Map<String, double[]> scores) {
         FeatureProfile reference = model.reference();
         double[] score = scores.get(reference.scoreObjective());
-        if (reference.isEmpty() || score == null || count == 0) {
+        if (reference.isEmpty() || score == null || count == 0 || requests.getAndIncrement() % sampleEvery != 0) {
             return;
         }
-        // Binned outside the lock: only the additions are shared.
-        int width = reference.features().size();
-        int[] bins = new int[count * (width + 1)];
-        for (int r = 0; r < count; r++) {
-            for (int f = 0; f < width; f++) {
-                bins[r * (width + 1) + f] = reference.bins().get(f).bin(rows[r * width + f]);
-            }
-            bins[r * (width + 1) + width] = reference.score().bin(score[r]);
-        }
+        // Counted straight into the window under the lock: a buffer of bins per request would be as much
+        // garbage again as the feature rows, and the counting is short (0.6 µs a row, RankerBenchmark).
         synchronized (this) {
-            windows.computeIfAbsent(reference, Window::new).add(bins, count, width + 1, stepRows);
+            windows.computeIfAbsent(reference, Window::new).add(rows, count, score, stepRows);
         }
     }
 
@@ -142,17 +146,20 @@ public final class FeatureDrift implements RankingObserver {
             steps[0] = new long[size];
         }
 
-        void add(int[] bins, int count, int columns, int perStep) {
+        void add(float[] rows, int count, double[] score, int perStep) {
             if (stepRows[current] >= perStep) {
                 current = (current + 1) % STEPS;
                 steps[current] = new long[size];
                 stepRows[current] = 0;
             }
             long[] step = steps[current];
+            List<FeatureProfile.Bins> bins = reference.bins();
+            int width = bins.size();
             for (int r = 0; r < count; r++) {
-                for (int c = 0; c < columns; c++) {
-                    step[offsets[c] + bins[r * columns + c]]++;
+                for (int f = 0; f < width; f++) {
+                    step[offsets[f] + bins.get(f).bin(rows[r * width + f])]++;
                 }
+                step[offsets[width] + reference.score().bin(score[r])]++;
             }
             stepRows[current] += count;
         }

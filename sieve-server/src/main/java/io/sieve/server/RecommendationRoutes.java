@@ -67,6 +67,7 @@ final class RecommendationRoutes {
         String surface = QueryParams.label(ctx, "surface");
         int n = QueryParams.count(ctx, "n", limits.defaultN(surface == null ? "home" : surface), limits.maxN());
         boolean debug = QueryParams.flag(ctx, "debug");
+        boolean preview = preview(ctx);
         Set<String> fields = includedFields(ctx);
         // Always traced internally: the trace is where skipped sources are reported, and the
         // metrics need them on every request, not only on those that asked for debug output.
@@ -85,8 +86,10 @@ final class RecommendationRoutes {
             throw Problem.invalid("variant", e.getMessage()).toException();
         }
         metrics.record(result.debug());
-        metrics.exposed(result.impression().experiments());
-        impressions.log(result.impression());
+        if (!preview) {
+            metrics.exposed(result.impression().experiments());
+            impressions.log(result.impression());
+        }
         ctx.json((debug ? result : result.withoutDebug()).withItemFields(catalog::item, fields));
     }
 
@@ -104,6 +107,23 @@ final class RecommendationRoutes {
             }
         }
         return fields;
+    }
+
+    /**
+     * {@code preview=true}: the list as the user would get it, neither logged as an impression nor
+     * counted as an exposure, so that looking at a user's list (the console's "view as this user",
+     * a support question) changes neither their fatigue, the experiments' results nor training.
+     * Only with an admin key: a client could otherwise serve lists that training never sees.
+     */
+    private boolean preview(Context ctx) {
+        if (!QueryParams.flag(ctx, "preview")) {
+            return false;
+        }
+        if (!auth.allows(ctx, Scope.ADMIN)) {
+            throw Problem.of(403, "forbidden", "Forbidden", "A preview is not logged, so it needs an API key with the 'admin' scope.")
+                    .withErrors(List.of(new FieldError("preview", "needs a key with the 'admin' scope"))).toException();
+        }
+        return true;
     }
 
     /**

@@ -109,7 +109,7 @@ public final class SieveServer implements AutoCloseable {
         OnlineState online = OnlineStates.open(config, statistics, store);
         var monitoring = config.monitoring();
         FeatureDrift drift = new FeatureDrift(monitoring.drift().windowRows(), monitoring.drift().minRows(),
-                monitoring.drift().psiThreshold(), monitoring.drift().ignore());
+                monitoring.drift().psiThreshold(), monitoring.drift().sampleEvery(), monitoring.drift().ignore());
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, online, retrievalExecutor, drift);
         ExperimentServing experiments = new ExperimentServing(config, pipeline,
                 variant -> PipelineFactory.create(variant, store, statistics, online, retrievalExecutor, drift), bundles::load);
@@ -173,7 +173,7 @@ public final class SieveServer implements AutoCloseable {
         CatalogRoutes.users(store, bodies, limits).register(app);
         new EventRoutes(store, config.types(), bodies, clock, kafka.listener()).register(app);
         new OnboardingRoutes(store, store, kafka.listener(), bodies, clock, limits).register(app);
-        new UserEventsRoutes(store, store).register(app);
+        new UserEventsRoutes(store, store, online).register(app);
         new RecommendationRoutes(experiments, rollout::active, auth, clock, new SimilarItems(store, statistics.graph()),
                 new ContentSearch(pipeline, store, config.search(), config.retrieval().historyLength()), model, metrics,
                 config.server(), impressions, store).register(app);

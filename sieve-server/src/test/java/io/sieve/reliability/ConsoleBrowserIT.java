@@ -32,6 +32,7 @@ class ConsoleBrowserIT {
     private static final String KEY = "console-test-key-0123456789";
     private static final String CONFIG = """
             ranking: {gate: false, training: {maxRequests: 300}}
+            monitoring: {drift: {sampleEvery: 1}}
             training: {ease: {enabled: false}}
             retrieval: {sources: {ease: {enabled: false}}}
             security:
@@ -78,7 +79,7 @@ class ConsoleBrowserIT {
                 assertEquals(202, server.send("POST", "/v1/events", rating, auth).status());
                 assertEquals(200, server.send("GET", "/v1/recommendations/new-" + user + "?n=10", null, auth).status());
             }
-            JsonNode mine = server.send("GET", "/v1/recommendations/1?n=10&include=title", null, auth).json();
+            JsonNode mine = server.send("GET", "/v1/recommendations/1?n=10&include=title&preview=true", null, auth).json();
             String firstTitle = mine.get("items").get(0).get("title").asText();
 
             String output = runScript(server, Map.of("SIEVE_USER", "1", "SIEVE_EXPERIMENT", "personal"));
@@ -91,6 +92,7 @@ class ConsoleBrowserIT {
             String user = text("user");
             assertTrue(user.contains(firstTitle), "user 1's first recommendation, " + firstTitle + ", is not on the page:\n" + user);
             assertTrue(user.toLowerCase().contains("because"), "no reason on the page:\n" + user);
+            assertTrue(user.contains("What the user was shown"), "no shown slates on the page:\n" + user);
             String experiment = text("experiment");
             assertTrue(experiment.contains("popular") && experiment.contains("pipeline"), experiment);
             String health = text("health");

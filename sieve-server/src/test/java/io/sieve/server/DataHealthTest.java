@@ -43,7 +43,8 @@ class DataHealthTest {
                 // Served whatever its validation says: drift is watched on the learned ranker's inputs.
                 "ranking.gate", "false", "ranking.training.maxRequests", "400",
                 "retrieval.deadlineMs", "60000", "ranking.deadlineMs", "60000",
-                "monitoring.drift.windowRows", "40000", "monitoring.drift.minRows", "20000"));
+                "monitoring.drift.windowRows", "40000", "monitoring.drift.minRows", "20000",
+                "monitoring.drift.sampleEvery", "1"));
         try (TestServer api = new TestServer(dir, config)) {
             api.publish(Instant.parse("2026-12-01T00:00:00Z"));
             api.start();

@@ -81,6 +81,10 @@ class ServerExperimentsTest {
             // QA: choosing a variant needs the admin scope, and is not an exposure.
             TestServer.Response refused = api.send("GET", "/v1/recommendations/u1?variant=ranker:popular", null, bearer(READER));
             assertEquals("variant", TestServer.fields(refused.problem(403)).get(0));
+            // A preview is not logged, so it is the admin's too.
+            assertEquals("preview", TestServer.fields(api.send("GET", "/v1/recommendations/u1?preview=true", null, bearer(READER))
+                    .problem(403)).get(0));
+            assertEquals(200, api.send("GET", "/v1/recommendations/u1?preview=true", null, bearer(ADMIN)).status());
             TestServer.Response forced = api.send("GET", "/v1/recommendations/u1?variant=ranker:popular&debug=true", null, bearer(ADMIN));
             assertEquals("popular", forced.json().path("experiments").path("ranker").asText());
             assertFalse(forced.json().path("debug").path("candidates").has("als"), "the popular arm runs without ALS");

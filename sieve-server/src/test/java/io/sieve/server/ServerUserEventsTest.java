@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GET /v1/users/{id}/events reads back what was stored, newest first, page by page. */
+/** GET /v1/users/{id}/events and /impressions read back what was stored and shown, newest first. */
 class ServerUserEventsTest {
     @TempDir
     Path dir;
@@ -71,6 +71,36 @@ class ServerUserEventsTest {
             JsonNode p = api.get("/v1/users/profile-only/events?before=yesterday").problem(400);
             assertEquals("before", p.get("errors").get(0).get("field").asText());
             assertTrue(api.get("/v1/users/profile-only/events?before=99999999999999999").problem(400).toString().contains("before"));
+        }
+    }
+
+    /**
+     * GET /v1/users/{id}/impressions gives back the slates the user was served, newest first; a
+     * preview (the console's "view as this user") is answered like any list but never logged.
+     */
+    @Test
+    void shownSlatesComeBackAndAPreviewIsNotLogged() throws InterruptedException {
+        try (TestServer api = TestServer.seeded(dir)) {
+            String served = api.get("/v1/recommendations/u1?n=5").json().get("requestId").asText();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (api.store.impressionCount() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            JsonNode preview = api.get("/v1/recommendations/u1?n=5&preview=true").json();
+            assertEquals(5, preview.get("items").size());
+            Thread.sleep(300);
+            assertEquals(1, api.store.impressionCount(), "the preview was logged");
+
+            JsonNode page = api.get("/v1/users/u1/impressions").json();
+            assertEquals(1, page.get("impressions").size(), page.toString());
+            JsonNode slate = page.get("impressions").get(0);
+            assertEquals(served, slate.get("requestId").asText());
+            assertEquals(5, slate.get("items").size());
+            assertEquals(1, slate.get("items").get(0).get("position").asInt());
+            assertFalse(slate.get("items").get(0).has("features"), "feature values stay in the log");
+            assertEquals(0, api.get("/v1/users/nobody/impressions").json().get("impressions").size());
+            assertEquals("limit", api.get("/v1/users/u1/impressions?limit=0").problem(400).get("errors").get(0).get("field").asText());
+            assertEquals("preview", api.get("/v1/recommendations/u1?preview=maybe").problem(400).get("errors").get(0).get("field").asText());
         }
     }
 }
