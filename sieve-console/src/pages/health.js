@@ -67,7 +67,8 @@ function freshnessTable(rows) {
 function driftView(drift, onCleanup) {
   if (!drift) return empty('The server reports no drift measure.');
   const facts = [
-    ['rows compared', `${fmt(drift.rows, 0)}${drift.minRows != null ? ` (at least ${fmt(drift.minRows, 0)} needed)` : ''}`],
+    ['requests compared', `${fmt(drift.requests, 0)}${drift.minRequests != null ? ` (at least ${fmt(drift.minRequests, 0)} needed)` : ''}`],
+    ['rows compared', fmt(drift.rows, 0)],
     ['threshold (PSI)', fmtAny(drift.threshold)],
     ['model version', drift.modelVersion ? h('code', null, drift.modelVersion) : DASH],
   ];

@@ -70,8 +70,8 @@ public class RankerBenchmark {
         ranker = (LearnedRanker) pipeline.ranker();
         var drift = config.monitoring().drift();
         watched = (LearnedRanker) PipelineFactory.create(config, data.store, statistics, data.store, executor,
-                new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), drift.sampleEvery(), drift.ignore())).ranker();
-        everyRequest = new FeatureDrift(drift.windowRows(), drift.minRows(), drift.psiThreshold(), 1, drift.ignore());
+                new FeatureDrift(drift.windowRequests(), drift.minRequests(), drift.psiThreshold(), drift.sampleEvery(), drift.ignore())).ranker();
+        everyRequest = new FeatureDrift(drift.windowRequests(), drift.minRequests(), drift.psiThreshold(), 1, drift.ignore());
         for (String user : data.users) {
             RequestContext context = pipeline.context(RecommendationRequest.of(user, 10), data.bundle);
             List<Candidate> kept = pipeline.filters().apply(pipeline.retrieval().retrieve(context).candidates(), context).kept();

@@ -20,12 +20,13 @@ public record DataHealth(String status, List<String> alerts, List<FreshnessSigna
      *
      * @param modelVersion the served bundle, whose window is reported
      * @param reason       why nothing is compared, when {@code measured} is false
-     * @param rows         ranked rows in the window
+     * @param requests     counted requests in the window (at least {@code minRequests} to compare)
+     * @param rows         their ranked rows
      * @param score        the score's index; null when not measured
      * @param features     largest index first; empty when not measured
      */
-    public record Drift(String modelVersion, boolean measured, String reason, double threshold, long rows, int minRows,
-                        FeaturePsi score, List<FeaturePsi> features) {
+    public record Drift(String modelVersion, boolean measured, String reason, double threshold, long requests,
+                        int minRequests, long rows, FeaturePsi score, List<FeaturePsi> features) {
     }
 
     /** @param used whether the model splits on the feature; one it never splits on cannot move its score */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ranker's part of a bundle: {@code ranker.json} (feature names and their fingerprint, the
@@ -18,6 +20,7 @@ import java.util.Map;
  * before it have none).
  */
 final class RankerFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(RankerFiles.class);
     private static final String INDEX = "ranker.json";
     private static final String REFERENCE = "ranker-reference.json";
 
@@ -54,6 +57,11 @@ final class RankerFiles {
         Path reference = dir.resolve(REFERENCE);
         FeatureProfile profile = Files.exists(reference)
                 ? Json.MAPPER.readValue(reference.toFile(), FeatureProfile.class) : FeatureProfile.NONE;
+        if (!profile.isEmpty() && !profile.fits(i.features())) {
+            // Drift monitoring without it; the ranker itself is sound.
+            LOG.warn("{} does not describe the ranker's features; drift is not measured for this bundle", reference);
+            profile = FeatureProfile.NONE;
+        }
         return new RankerModel(i.features(), i.featureSchema(), texts, profile);
     }
 

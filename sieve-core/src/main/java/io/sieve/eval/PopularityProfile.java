@@ -31,7 +31,7 @@ public final class PopularityProfile {
         List<String> ordered = new ArrayList<>(catalog);
         // Ties by id: the same split gives the same deciles.
         ordered.sort(Comparator.comparingInt((String id) -> -usersPerItem.getOrDefault(id, 0)).thenComparing(id -> id));
-        long total = usersPerItem.values().stream().mapToLong(Integer::longValue).sum();
+        long total = ordered.stream().mapToLong(id -> usersPerItem.getOrDefault(id, 0)).sum();
         long held = 0;
         for (int rank = 0; rank < ordered.size(); rank++) {
             String id = ordered.get(rank);

@@ -10,46 +10,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drift of what the learned ranker sees: the rows it scored in serving, counted into its training
  * rows' decile bins ({@link FeatureProfile}), over a sliding window of the latest
- * {@code windowRows} rows (four steps, so the window moves without keeping rows), and the
- * population stability index of each feature and of the score against training. Each model has
- * its own window (a canary or a pinned variant serves beside the current bundle), and the report
- * is of the served bundle's. Bundles without a training profile (trained before it was recorded)
- * and the blend are not measured.
+ * {@code windowRequests} counted requests (four steps, so the window moves without keeping rows),
+ * and the population stability index of each feature and of the score against training. The
+ * window is measured in requests, not rows: user and context features take one value per request,
+ * so their deciles need hundreds of requests however many candidates each has. Each model has its
+ * own window (a canary or a pinned variant serves beside the current bundle), and the report is of
+ * the served bundle's. Bundles without a training profile (trained before it was recorded) and the
+ * blend are not measured.
  */
 public final class FeatureDrift implements RankingObserver {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureDrift.class);
     private static final int STEPS = 4;
-    /** Windows kept: the current bundle, a canary, pinned variants; older ones are dropped. */
-    private static final int MODELS = 4;
+    /** Windows kept, the least recently counted dropped first: the current bundle, a canary, pinned variants. */
+    private static final int MODELS = 8;
 
-    private final int stepRows;
-    private final int minRows;
+    private final int stepRequests;
+    private final int minRequests;
     private final double threshold;
+    private final int sampleEvery;
     private final Set<String> ignored;
-    private final Map<FeatureProfile, Window> windows = new LinkedHashMap<>() {
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final Map<FeatureProfile, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<FeatureProfile, Window> eldest) {
             return size() > MODELS;
         }
     };
 
-    private final int sampleEvery;
-    private final AtomicLong requests = new AtomicLong();
-
     /**
      * @param sampleEvery one request in this many is counted (the first, then every n-th)
      * @param ignored     features reported but never counted as drifted (monitoring.drift.ignore)
      */
-    public FeatureDrift(int windowRows, int minRows, double threshold, int sampleEvery, Collection<String> ignored) {
+    public FeatureDrift(int windowRequests, int minRequests, double threshold, int sampleEvery, Collection<String> ignored) {
+        this.stepRequests = Math.max(1, windowRequests / STEPS);
+        this.minRequests = minRequests;
+        this.threshold = threshold;
         this.sampleEvery = sampleEvery;
         this.ignored = Set.copyOf(ignored);
-        this.stepRows = Math.max(1, windowRows / STEPS);
-        this.minRows = minRows;
-        this.threshold = threshold;
     }
 
     /**
@@ -66,13 +72,15 @@ public final class FeatureDrift implements RankingObserver {
      * What the window shows now.
      *
      * @param modelVersion the served bundle, whose window this is
-     * @param measured whether there is anything to compare (a served ranker with a profile, enough rows)
-     * @param reason   why not, when not measured
-     * @param score    the score's index; null when not measured
-     * @param features each feature's index, the largest first; empty when not measured
+     * @param measured     whether there is anything to compare (a served ranker with a profile, enough requests)
+     * @param reason       why not, when not measured
+     * @param requests     counted requests in the window
+     * @param rows         their ranked rows
+     * @param score        the score's index; null when not measured
+     * @param features     each feature's index, the largest first; empty when not measured
      */
-    public record Report(String modelVersion, boolean measured, String reason, double threshold, long rows, int minRows, FeaturePsi score,
-                         List<FeaturePsi> features) {
+    public record Report(String modelVersion, boolean measured, String reason, double threshold, long requests,
+                         int minRequests, long rows, FeaturePsi score, List<FeaturePsi> features) {
         public long drifted() {
             return features.stream().filter(FeaturePsi::drifted).count();
         }
@@ -85,10 +93,17 @@ public final class FeatureDrift implements RankingObserver {
         if (reference.isEmpty() || score == null || count == 0 || requests.getAndIncrement() % sampleEvery != 0) {
             return;
         }
-        // Counted straight into the window under the lock: a buffer of bins per request would be as much
-        // garbage again as the feature rows, and the counting is short (0.6 µs a row, RankerBenchmark).
-        synchronized (this) {
-            windows.computeIfAbsent(reference, Window::new).add(rows, count, score, stepRows);
+        try {
+            // Counted straight into the window under the lock: a buffer of bins per request would be as
+            // much garbage again as the feature rows, and the counting is short (0.6 µs a row, RankerBenchmark).
+            synchronized (this) {
+                windows.computeIfAbsent(reference, Window::new).add(rows, count, score, stepRequests);
+            }
+        } catch (RuntimeException e) {
+            // Watching must never cost the request its ranker.
+            if (failureLogged.compareAndSet(false, true)) {
+                LOG.warn("drift monitoring skipped: the bundle's ranker-reference.json does not fit its model", e);
+            }
         }
     }
 
@@ -100,12 +115,12 @@ public final class FeatureDrift implements RankingObserver {
         if (window == null) {
             return new Report(version, false, "no request has been ranked by a learned ranker with a training profile since the "
                     + "server started (the blend is serving, or the bundle predates drift profiles: retrain)",
-                    threshold, 0, minRows, null, List.of());
+                    threshold, 0, minRequests, 0, null, List.of());
         }
-        long rows = window.rows();
-        if (rows < minRows) {
-            return new Report(version, false, rows + " ranked rows since the model was loaded; " + minRows + " are needed to compare",
-                    threshold, rows, minRows, null, List.of());
+        long counted = window.requests();
+        if (counted < minRequests) {
+            return new Report(version, false, counted + " ranked requests counted since the model was loaded; " + minRequests
+                    + " are needed to compare", threshold, counted, minRequests, window.rows(), null, List.of());
         }
         long[] counts = window.total();
         FeatureProfile reference = window.reference;
@@ -116,7 +131,7 @@ public final class FeatureDrift implements RankingObserver {
         }
         features.sort(Comparator.comparingDouble(FeaturePsi::psi).reversed());
         FeaturePsi score = psi("score", reference.score(), counts, window.offsets[reference.features().size()], true);
-        return new Report(version, true, null, threshold, rows, minRows, score, features);
+        return new Report(version, true, null, threshold, counted, minRequests, window.rows(), score, features);
     }
 
     private FeaturePsi psi(String name, FeatureProfile.Bins bins, long[] counts, int offset, boolean used) {
@@ -130,6 +145,7 @@ public final class FeatureDrift implements RankingObserver {
         final int[] offsets;
         final int size;
         final long[][] steps = new long[STEPS][];
+        final long[] stepRequests = new long[STEPS];
         final long[] stepRows = new long[STEPS];
         int current;
 
@@ -147,9 +163,10 @@ public final class FeatureDrift implements RankingObserver {
         }
 
         void add(float[] rows, int count, double[] score, int perStep) {
-            if (stepRows[current] >= perStep) {
+            if (stepRequests[current] >= perStep) {
                 current = (current + 1) % STEPS;
                 steps[current] = new long[size];
+                stepRequests[current] = 0;
                 stepRows[current] = 0;
             }
             long[] step = steps[current];
@@ -161,7 +178,16 @@ public final class FeatureDrift implements RankingObserver {
                 }
                 step[offsets[width] + reference.score().bin(score[r])]++;
             }
+            stepRequests[current]++;
             stepRows[current] += count;
+        }
+
+        long requests() {
+            long n = 0;
+            for (long r : stepRequests) {
+                n += r;
+            }
+            return n;
         }
 
         long rows() {

@@ -34,8 +34,9 @@ final class HtmlReport {
         page.put("generatedAt", Instant.now().toString());
         page.putAll(data);
         try {
-            // "</" would end the script element the data sits in; "<\/" is the same JSON string.
-            String json = Json.MAPPER.writeValueAsString(page).replace("</", "<\\/");
+            // A "<" in a string could end the script element the data sits in ("</script") or open a
+            // comment that keeps it from ending ("<!--"); JSON reads its escape, backslash-u003c, as the same character.
+            String json = Json.MAPPER.writeValueAsString(page).replace("<", "\\u003c");
             String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                     + "</title><style>" + resource(STYLE) + "</style></head>\n<body><div id=\"sieve-report\"></div>\n"
                     + "<script type=\"application/json\" id=\"sieve-report-data\">" + json + "</script>\n<script>"

@@ -110,8 +110,8 @@ public final class DataHealth {
         }
         Gauge.builder("sieve.drift.threshold", config.drift(), MonitoringConfig.Drift::psiThreshold)
                 .description("PSI past which a ranker feature counts as drifted").register(registry);
-        Gauge.builder("sieve.drift.window.rows", this, h -> h.drift().rows())
-                .description("Ranked rows in the drift window of the served model").register(registry);
+        Gauge.builder("sieve.drift.window.requests", this, h -> h.drift().requests())
+                .description("Counted requests in the drift window of the served model").register(registry);
         Gauge.builder("sieve.drift.features.over.threshold", this, h -> h.drift().drifted())
                 .description("Ranker features whose PSI, serving against training, is past the threshold").register(registry);
         Gauge.builder("sieve.drift.score.psi", this, h -> {

@@ -42,7 +42,8 @@ final class MonitoringRoutes {
     /** The stored bundles, newest first, marking the one served and the one on trial. */
     private void models(Context ctx) {
         String current = model.current().version();
-        String canary = rollout.active() == null ? null : rollout.active().version();
+        var active = rollout.active();
+        String canary = active == null ? null : active.version();
         List<Map<String, Object>> list = new ArrayList<>();
         bundles.manifests().forEach(manifest -> {
             String version = manifest.path("version").asText();

@@ -108,7 +108,7 @@ public final class SieveServer implements AutoCloseable {
         ItemStatistics statistics = startingStatistics(config, store, bundles);
         OnlineState online = OnlineStates.open(config, statistics, store);
         var monitoring = config.monitoring();
-        FeatureDrift drift = new FeatureDrift(monitoring.drift().windowRows(), monitoring.drift().minRows(),
+        FeatureDrift drift = new FeatureDrift(monitoring.drift().windowRequests(), monitoring.drift().minRequests(),
                 monitoring.drift().psiThreshold(), monitoring.drift().sampleEvery(), monitoring.drift().ignore());
         Pipeline pipeline = PipelineFactory.create(config, store, statistics, online, retrievalExecutor, drift);
         ExperimentServing experiments = new ExperimentServing(config, pipeline,

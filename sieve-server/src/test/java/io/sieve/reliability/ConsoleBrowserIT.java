@@ -32,7 +32,7 @@ class ConsoleBrowserIT {
     private static final String KEY = "console-test-key-0123456789";
     private static final String CONFIG = """
             ranking: {gate: false, training: {maxRequests: 300}}
-            monitoring: {drift: {sampleEvery: 1}}
+            monitoring: {drift: {sampleEvery: 1, minRequests: 50}}
             training: {ease: {enabled: false}}
             retrieval: {sources: {ease: {enabled: false}}}
             security:

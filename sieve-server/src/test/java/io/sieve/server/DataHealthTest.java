@@ -11,6 +11,7 @@ import io.sieve.config.SieveConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ class DataHealthTest {
                 // Served whatever its validation says: drift is watched on the learned ranker's inputs.
                 "ranking.gate", "false", "ranking.training.maxRequests", "400",
                 "retrieval.deadlineMs", "60000", "ranking.deadlineMs", "60000",
-                "monitoring.drift.windowRows", "40000", "monitoring.drift.minRows", "20000",
+                "monitoring.drift.windowRequests", "400", "monitoring.drift.minRequests", "200",
                 "monitoring.drift.sampleEvery", "1"));
         try (TestServer api = new TestServer(dir, config)) {
             api.publish(Instant.parse("2026-12-01T00:00:00Z"));
@@ -51,10 +52,9 @@ class DataHealthTest {
             JsonNode before = api.get("/v1/admin/health").json().get("drift");
             assertFalse(before.get("measured").asBoolean(), before.toString());
 
-            // User features take one value per request: the window needs a few hundred users to
-            // estimate their deciles as the reference's sample of users does.
-            for (int i = 0; i < 300; i++) {
-                assertEquals(200, api.get("/v1/recommendations/" + (1 + i * 37 % 943) + "?n=10").status());
+            // Unchanged traffic: the active users, as the reference's are (those with the latest events).
+            for (String user : latestUsers(api, 300)) {
+                assertEquals(200, api.get("/v1/recommendations/" + user + "?n=10").status());
             }
             JsonNode unchanged = api.get("/v1/admin/health").json().get("drift");
             assertTrue(unchanged.get("measured").asBoolean(), unchanged.toString());
@@ -103,6 +103,13 @@ class DataHealthTest {
             assertEquals(202, api.send("POST", "/v1/events", "{\"user\":\"u2\",\"item\":\"c3\",\"type\":\"rating\"}").status());
             assertFalse(signal(api, "events").get("stale").asBoolean());
         }
+    }
+
+    private static List<String> latestUsers(TestServer api, int n) {
+        Map<String, Instant> latest = new HashMap<>();
+        api.store.forEachEvent(e -> latest.merge(e.user(), e.timestamp(), (a, b) -> a.isAfter(b) ? a : b));
+        return latest.entrySet().stream().sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
+                .limit(n).map(Map.Entry::getKey).toList();
     }
 
     private static JsonNode signal(TestServer api, String name) {

@@ -26,6 +26,12 @@ public record FeatureProfile(List<String> features, List<Bins> bins, String scor
         return features.isEmpty();
     }
 
+    /** Whether this profile describes {@code columns}: the same features in order, each with bins that agree with their shares. */
+    public boolean fits(List<String> columns) {
+        return features.equals(columns) && bins.size() == features.size() && score != null
+                && bins.stream().allMatch(Bins::consistent) && score.consistent();
+    }
+
     /**
      * @param rows   row-major training rows, {@code features.size()} values each
      * @param scores the {@code scoreObjective} model's score of each row
@@ -69,6 +75,11 @@ public record FeatureProfile(List<String> features, List<Bins> bins, String scor
 
         public int size() {
             return shares.length;
+        }
+
+        /** One share per bin: the edges' bins, the bin above them and the missing values' bin. */
+        boolean consistent() {
+            return edges != null && shares != null && shares.length == edges.length + 2;
         }
 
         public int bin(double value) {

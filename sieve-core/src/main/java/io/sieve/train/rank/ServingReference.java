@@ -11,15 +11,13 @@ import io.sieve.pipeline.Pipeline;
 import io.sieve.pipeline.PipelineFactory;
 import io.sieve.store.Store;
 import io.sieve.train.progress.Progress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What drift is measured against: the rows the served pipeline hands the learned ranker at
- * training's moment, for a seeded sample of the users with events, that is, what serving scores if
+ * training's moment, for the users with the most recent events, that is, what serving scores if
  * nothing changes after training. The ranker's own training rows would not do: held-out lists are
  * built at each user's past moments with part of the history held back, so recency and count
  * features differ from serving's by construction, and every one would look drifted on day one.
@@ -61,7 +59,7 @@ public final class ServingReference {
                             count[0] += n;
                         }
                     });
-            List<String> users = sample(store, config.monitoring().drift().referenceUsers(), config.ranking().training().seed());
+            List<String> users = sample(store, config.monitoring().drift().referenceUsers());
             try (Progress progress = Progress.start("drift reference", users.size(), "users")) {
                 for (String user : users) {
                     pipeline.recommend(RecommendationRequest.forUser(user, config.server().defaultN()).build(), bundle);
@@ -69,7 +67,12 @@ public final class ServingReference {
                 }
             }
         }
-        float[] all = new float[count[0] * width];
+        if (count[0] == 0) {
+            // Nothing to compare with: every serving row would look drifted against empty bins.
+            LOG.warn("drift reference: the ranker scored no row for {} users; the bundle has none", rows.size());
+            return bundle;
+        }
+        float[] all = new float[Math.multiplyExact(count[0], width)];
         double[] allScores = new double[count[0]];
         int at = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -91,12 +94,16 @@ public final class ServingReference {
                 .map(Map.Entry::getKey).orElse(ranker.objectives().iterator().next());
     }
 
-    /** {@code n} of the users with events, the same ones for the same store and seed. */
-    private static List<String> sample(Store store, int n, long seed) {
-        Set<String> users = new LinkedHashSet<>();
-        store.forEachEvent(e -> users.add(e.user()));
-        List<String> list = new ArrayList<>(users);
-        Collections.shuffle(list, new Random(seed));
-        return list.subList(0, Math.min(n, list.size()));
+    /**
+     * The {@code n} users with the most recent events (ties by id): serving's requests come from
+     * active users, and a uniform sample of everyone who ever had an event is mostly dormant ones,
+     * whose recency features would make serving look drifted from day one.
+     */
+    private static List<String> sample(Store store, int n) {
+        Map<String, Instant> latest = new HashMap<>();
+        store.forEachEvent(e -> latest.merge(e.user(), e.timestamp(), (a, b) -> a.isAfter(b) ? a : b));
+        return latest.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(Map.Entry::getKey).toList();
     }
 }
