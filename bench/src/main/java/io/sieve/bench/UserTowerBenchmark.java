@@ -62,7 +62,8 @@ public class UserTowerBenchmark {
             historyWeights[i] = (float) random.nextGaussian();
         }
         model = new TwoTowerModel(Factors.random(ITEMS, dimension, 0.1, 1), Factors.random(ITEMS, dimension, 0.1, 2),
-                historyWeights, HISTORY, tower, tower, Vocabulary.empty(dimension), new Vocabulary(PROFILE, Factors.random(2, dimension, 0.1, 3)));
+                historyWeights, HISTORY, tower, tower, Vocabulary.empty(dimension), new Vocabulary(PROFILE, Factors.random(2, dimension, 0.1, 3)),
+                Factors.zeros(0, dimension), "");
         for (int h = 0; h < 1024; h++) {
             histories.add(random.ints(HISTORY, 0, ITEMS).toArray());
         }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The two-tower model in a bundle: {@code twoTower.bin} (item vectors, history inputs, their pooling weights and count, both
  * towers' layers, the vocabularies of item and user attributes with their embeddings) and
- * {@code twoTower-index}. Version 2 added the user attributes.
+ * {@code twoTower-index}. Version 2 added the user attributes, version 3 the content projection and the context's zone.
  */
 public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
     public TwoTowerFormat() {
@@ -22,7 +22,7 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -35,6 +35,8 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         writeLayers(out, model.itemTower());
         writeVocabulary(out, model.itemAttributes());
         writeVocabulary(out, model.userAttributes());
+        ModelFiles.writeFactors(out, model.contentProjection());
+        out.writeUTF(model.contextZone());
     }
 
     private static void writeVocabulary(DataOutputStream out, Vocabulary vocabulary) throws IOException {
@@ -55,8 +57,18 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         List<DenseLayer> userTower = readLayers(in);
         List<DenseLayer> itemTower = readLayers(in);
         Vocabulary itemAttributes = readVocabulary(in);
+        Vocabulary userAttributes = readVocabulary(in);
+        Factors contentProjection;
+        String contextZone;
+        try {
+            contentProjection = ModelFiles.readFactors(in);
+            contextZone = in.readUTF();
+        } catch (java.io.EOFException endOfVersion2) {   // a version 2 model was trained without content and context
+            contentProjection = Factors.zeros(0, 0);
+            contextZone = "";
+        }
         return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes,
-                readVocabulary(in));
+                userAttributes, contentProjection, contextZone);
     }
 
     private static void writeLayers(DataOutputStream out, List<DenseLayer> layers) throws IOException {

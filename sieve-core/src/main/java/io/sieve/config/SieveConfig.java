@@ -147,6 +147,8 @@ public record SieveConfig(
      * @param idDropout     how often training hides a positive item's id from the item tower, so that
      *                      categories and tags learn to place new items
      * @param userAttributes add the mean embedding of the user's attributes (as training.segments reads them) to the user tower's input
+     * @param context       the user tower reads the hour and weekday of the moment (features.timeZone): each choice's in training, the request's in serving
+     * @param content       the item tower reads the item's content vector (training.content's encoder) through a learned projection
      * @param historyDropout how often training hides the history of a user with attributes, so that
      *                      attributes learn to place a user who has chosen nothing yet
      * @param validationUsers users whose newest item is held out to stop training when their recall stops rising
@@ -160,9 +162,10 @@ public record SieveConfig(
                                    @Positive int historyLength,
                                    @PositiveOrZero int hardNegatives, @Positive int hardNegativePool,
                                    @DecimalMin("0") @DecimalMax("1") double idDropout,
-                                   boolean userAttributes, @DecimalMin("0") @DecimalMax("1") double historyDropout,
+                                   boolean userAttributes, boolean context, boolean content, @DecimalMin("0") @DecimalMax("1") double historyDropout,
                                    @PositiveOrZero int validationUsers, @PositiveOrZero int patience,
-                                   boolean logQCorrection, long seed, @PositiveOrZero int threads) {
+                                   boolean logQCorrection, @PositiveOrZero double logQWeight,
+                                   long seed, @PositiveOrZero int threads) {
     }
 
     /**

@@ -4,6 +4,8 @@ import io.sieve.ann.Neighbour;
 import io.sieve.ann.VectorIndex;
 import io.sieve.ann.VectorMath;
 import io.sieve.bundle.CollaborativeModels;
+import io.sieve.bundle.ModelBundle;
+import io.sieve.content.ContentModel;
 import io.sieve.feature.ItemStatistics;
 import io.sieve.funnel.RequestContext;
 import io.sieve.funnel.Retrieved;
@@ -38,7 +40,7 @@ public final class EmbeddingRetriever implements Retriever {
         }
 
         /** A vector for an item the bundle does not know, from its features; null when it cannot be placed. */
-        default float[] unknownItemVector(CollaborativeModels m, io.sieve.model.Item item) {
+        default float[] unknownItemVector(ModelBundle bundle, io.sieve.model.Item item) {
             return null;
         }
     }
@@ -117,8 +119,9 @@ public final class EmbeddingRetriever implements Retriever {
 
         @Override
         public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
-            // The user's attributes as the model learned them: through the bundle's segment scheme.
-            List<String> profile = context.bundle().segmentScheme().keysOf(context.user().orElse(null));
+            // The user's attributes as the model learned them (through the bundle's segment scheme), and the request's context.
+            List<String> profile = new ArrayList<>(context.bundle().segmentScheme().keysOf(context.user().orElse(null)));
+            profile.addAll(m.twoTower().contextKeys(context.now()));
             return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray(), profile);
         }
 
@@ -128,8 +131,9 @@ public final class EmbeddingRetriever implements Retriever {
         }
 
         @Override
-        public float[] unknownItemVector(CollaborativeModels m, io.sieve.model.Item item) {
-            return m.twoTower().newItemVector(item.labelNames());
+        public float[] unknownItemVector(ModelBundle bundle, io.sieve.model.Item item) {
+            ContentModel content = bundle.content();
+            return bundle.models().twoTower().newItemVector(item.labelNames(), content.isEmpty() ? null : content.vectorOf(item));
         }
     };
 
@@ -219,7 +223,7 @@ public final class EmbeddingRetriever implements Retriever {
             out.add(new Retrieved(ids.id(n.item()), n.score(), reason(context, items, recent, n.item(), reasonPrefix)));
         }
         if (space.placesUnknownItems()) {
-            out.addAll(unknownItems(context, models, user));
+            out.addAll(unknownItems(context, user));
             out.sort(java.util.Comparator.comparingDouble(Retrieved::score).reversed());
             out = new ArrayList<>(out.subList(0, Math.min(quota, out.size())));
         }
@@ -236,14 +240,14 @@ public final class EmbeddingRetriever implements Retriever {
     }
 
     /** The catalog's newest items that the bundle does not know, placed from their features. */
-    private List<Retrieved> unknownItems(RequestContext context, CollaborativeModels models, float[] user) {
+    private List<Retrieved> unknownItems(RequestContext context, float[] user) {
         List<Retrieved> out = new ArrayList<>();
         var ids = context.bundle().items();
         for (String id : context.newestItems(NEW_ITEMS_SCANNED)) {
             if (ids.indexOf(id) >= 0 || !context.isEligible(id)) {
                 continue;
             }
-            context.item(id).map(item -> space.unknownItemVector(models, item)).ifPresent(v ->
+            context.item(id).map(item -> space.unknownItemVector(context.bundle(), item)).ifPresent(v ->
                     out.add(new Retrieved(id, VectorMath.dot(user, v), "new, and close to your taste")));
         }
         return out;

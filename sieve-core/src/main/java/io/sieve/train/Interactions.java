@@ -19,8 +19,8 @@ import java.util.Map;
  * view); popularity and co-visitation count only the positive ones.
  */
 public final class Interactions {
-    /** One user's items in time order, with net weights (may be negative). */
-    public record UserItems(String user, int[] items, float[] weights) {
+    /** One user's items in time order, with net weights (may be negative) and each one's latest event's millisecond. */
+    public record UserItems(String user, int[] items, float[] weights, long[] times) {
     }
 
     private final ItemIndex items;
@@ -144,6 +144,26 @@ public final class Interactions {
         Map<String, UserItems> map = new HashMap<>(users.size() * 2);
         users.forEach(u -> map.put(u.user(), u));
         return map;
+    }
+
+    /** The millisecond of each entry of {@link #positiveMatrix()}'s {@code cols}: its item's latest event by that user. */
+    public long[] positiveTimes() {
+        int count = 0;
+        for (UserItems u : users) {
+            for (float w : u.weights()) {
+                count += w > 0 ? 1 : 0;
+            }
+        }
+        long[] times = new long[count];
+        int at = 0;
+        for (UserItems u : users) {
+            for (int p = 0; p < u.items().length; p++) {
+                if (u.weights()[p] > 0) {
+                    times[at++] = u.times()[p];
+                }
+            }
+        }
+        return times;
     }
 
     /** Every user's positive net weights; users with nothing positive get an empty row. */

@@ -78,7 +78,7 @@ public final class Trainer {
      *     tens of milliseconds per list), and a scan returns what a good graph search returns;
      * <li>no retrieval deadline, so that the lists do not depend on how busy the machine was;
      * <li>no content embeddings when nothing that builds a list reads them (no content source, no
-     *     new items placed by their content neighbours): they would change no list.
+     *     new items placed by their content neighbours, no two-tower reading them): they would change no list.
      * </ul>
      */
     private static SieveConfig forRankerLists(SieveConfig config) {
@@ -86,7 +86,8 @@ public final class Trainer {
         settings.put("training.ann.exactBelow", Integer.toString(Integer.MAX_VALUE));
         settings.put("retrieval.deadlineMs", Integer.toString(Integer.MAX_VALUE));
         boolean contentRead = config.retrieval().newItemNeighbours() > 0 || config.retrieval().sources().values().stream()
-                .anyMatch(s -> s.enabled() && "content".equals(s.type()));
+                .anyMatch(s -> s.enabled() && "content".equals(s.type()))
+                || config.training().twoTower().enabled() && config.training().twoTower().content();
         if (!contentRead) {
             settings.put("training.content.enabled", "false");
         }
@@ -122,10 +123,11 @@ public final class Trainer {
         NeighbourTable coVisitation = full
                 ? new CoVisitationBuilder(t.coVisitation()).build(data)
                 : NeighbourTable.empty(data.items().size());
-        CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data, keysByUser) : CollaborativeModels.NONE;
         ContentModel content = full && t.content().enabled()
                 ? new ContentTrainer(t.content().encoder(), t.content().dimension(), annParams(t)).train(store)
                 : ContentModel.NONE;
+        CollaborativeModels models = full ? new CollaborativeTrainer(t).train(data, keysByUser, content,
+                java.time.ZoneId.of(config.features().timeZone())) : CollaborativeModels.NONE;
         Instant now = clock.instant();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("coVisitation", full ? t.coVisitation() : "not trained");

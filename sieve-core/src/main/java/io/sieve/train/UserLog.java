@@ -59,10 +59,12 @@ final class UserLog {
                 : Integer.compare(groupFirst[a], groupFirst[b]));
         int[] outItems = new int[distinct];
         float[] outWeights = new float[distinct];
+        long[] outTimes = new long[distinct];
         for (int k = 0; k < distinct; k++) {
             outItems[k] = renumber[groupItem[order[k]]];
             outWeights[k] = (float) groupWeight[order[k]];
+            outTimes[k] = groupLatest[order[k]];
         }
-        return new Interactions.UserItems(user, outItems, outWeights);
+        return new Interactions.UserItems(user, outItems, outWeights, outTimes);
     }
 }

@@ -69,8 +69,12 @@ class BundleStoreTest {
     }
 
     /** Trains a small world with one more setting on and returns the bundle trained and the one loaded back. */
-    private ModelBundle[] trainedAndLoaded(String setting) throws Exception {
-        var config = ConfigLoader.withSettings(ConfigLoader.defaults(), java.util.Map.of(setting, "true"));
+    private ModelBundle[] trainedAndLoaded(String... settings) throws Exception {
+        java.util.Map<String, String> on = new java.util.HashMap<>();
+        for (String setting : settings) {
+            on.put(setting, "true");
+        }
+        var config = ConfigLoader.withSettings(ConfigLoader.defaults(), on);
         BundleStore bundles = new BundleStore(dataDir);
         ModelBundle trained;
         try (Store store = StoreProviders.open(StoreUrl.parse("rocksdb:store"), dataDir)) {
@@ -93,7 +97,7 @@ class BundleStoreTest {
 
     @Test
     void theTwoTowerModelLoadsBackServingTheSameVectors() throws Exception {
-        ModelBundle[] bundles = trainedAndLoaded("training.twoTower.enabled");
+        ModelBundle[] bundles = trainedAndLoaded("training.twoTower.enabled", "training.twoTower.content", "training.twoTower.context");
         var trained = bundles[0].models().twoTower();
         var loaded = bundles[1].models().twoTower();
         assertArrayEquals(trained.items().data(), loaded.items().data());
@@ -102,8 +106,13 @@ class BundleStoreTest {
         assertEquals(trained.userAttributes().names(), loaded.userAttributes().names());
         assertTrue(loaded.userAttributes().names().contains("country=DE"), loaded.userAttributes().names().toString());
         assertArrayEquals(trained.userVector(new int[0], java.util.List.of("country=DE")), loaded.userVector(new int[0], java.util.List.of("country=DE")));
-        assertArrayEquals(trained.newItemVector(java.util.List.of("category:genre1")),
-                loaded.newItemVector(java.util.List.of("category:genre1")));
+        assertArrayEquals(trained.newItemVector(java.util.List.of("category:genre1"), null),
+                loaded.newItemVector(java.util.List.of("category:genre1"), null));
+        assertTrue(loaded.contentProjection().rows() > 0, "trained with the content model's vectors");
+        float[] content = new float[loaded.contentProjection().rows()];
+        content[3] = 1;
+        assertArrayEquals(trained.newItemVector(java.util.List.of(), content), loaded.newItemVector(java.util.List.of(), content));
+        assertEquals("UTC", loaded.contextZone());
         float[] query = loaded.items().row(0);
         assertEquals(0, bundles[1].models().twoTowerIndex().search(query, 1, i -> true).getFirst().item());
     }

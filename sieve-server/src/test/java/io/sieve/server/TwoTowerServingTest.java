@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The two-tower source as served: the user tower runs per request, so a user training never saw is
  * served after one click; an item added after training is placed by the item tower from its
- * category, and is recommended without a new training.
+ * category and text, and is recommended without a new training.
  */
 class TwoTowerServingTest {
     @TempDir
@@ -28,6 +28,9 @@ class TwoTowerServingTest {
         Map<String, String> onlyTwoTower = new HashMap<>(Map.of("ranking.type", "blend", "retrieval.deadlineMs", "5000",
                 "training.twoTower.enabled", "true", "training.twoTower.dimension", "16", "training.twoTower.batchSize", "32",
                 "training.twoTower.patience", "30", "retrieval.sources.twoTower.enabled", "true"));
+        // The item tower reads the content vector too, and the user tower the request's hour: both served per request.
+        onlyTwoTower.put("training.twoTower.content", "true");
+        onlyTwoTower.put("training.twoTower.context", "true");
         for (String source : List.of("covisitation", "session", "popularity", "trending", "segment", "als", "alsSession",
                 "ease", "onboarding", "graph")) {
             onlyTwoTower.put("retrieval.sources." + source + ".enabled", "false");

@@ -10,15 +10,20 @@ import java.util.List;
  * precomputed) plus the mean embedding of the user's attributes (as {@code training.segments} reads
  * them: {@code age=25-34}, {@code country=DE}), so a user is placed from their latest events, the
  * first one included, or from their attributes alone before any. An item the bundle does not know
- * is placed by the item tower from its categories and tags alone.
+ * is placed by the item tower from its categories, tags and content vector alone.
  *
  * @param historyWeights  each item's pooling weight in a history: shares are their softmax (all 0: the mean)
  * @param historyLength   the most items the user tower pools, the newest, as in training
  * @param itemAttributes  the item tower's embedding of each category and tag ({@code category:x}, {@code tag:y})
  * @param userAttributes  the user tower's embedding of each user attribute ({@code age=25-34})
+ * @param contentProjection what each dimension of the bundle's content vectors adds to the item
+ *                        tower's input per unit of value; no rows when trained without content
+ * @param contextZone     the zone of the context keys the user tower reads beside the user's
+ *                        attributes ({@link RequestContextKeys}); empty when trained without context
  */
 public record TwoTowerModel(Factors items, Factors historyInputs, float[] historyWeights, int historyLength, List<DenseLayer> userTower,
-                            List<DenseLayer> itemTower, Vocabulary itemAttributes, Vocabulary userAttributes) {
+                            List<DenseLayer> itemTower, Vocabulary itemAttributes, Vocabulary userAttributes,
+                            Factors contentProjection, String contextZone) {
 
     public TwoTowerModel {
         userTower = List.copyOf(userTower);
@@ -60,10 +65,32 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
         return tower(userTower, pooled);
     }
 
-    /** The item tower over the mean embedding of the item's known attributes; null when none is known. */
-    public float[] newItemVector(List<String> attributes) {
+    /** The context keys of a request at this moment, for {@link #userVector}'s profile; none when trained without context. */
+    public List<String> contextKeys(java.time.Instant now) {
+        return contextZone.isEmpty() ? List.of() : RequestContextKeys.at(now, java.time.ZoneId.of(contextZone));
+    }
+
+    /**
+     * The item tower over the mean embedding of the item's known attributes and the projection of
+     * its content vector (null, or of another length than the projection's, is left out); null when
+     * neither is known.
+     */
+    public float[] newItemVector(List<String> attributes, float[] content) {
         float[] input = new float[historyInputs.dim()];
-        return itemAttributes.addMean(attributes, input) ? tower(itemTower, input) : null;
+        boolean known = itemAttributes.addMean(attributes, input);
+        if (content != null && content.length == contentProjection.rows()) {
+            float[] rows = contentProjection.data();
+            for (int j = 0; j < content.length; j++) {
+                if (content[j] != 0) {
+                    known = true;
+                    int o = contentProjection.offset(j);
+                    for (int d = 0; d < input.length; d++) {
+                        input[d] += content[j] * rows[o + d];
+                    }
+                }
+            }
+        }
+        return known ? tower(itemTower, input) : null;
     }
 
     /** The layers in turn, the output at unit length (null when it is zero). */

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a two-tower retrieval model: a user tower over the mean embedding of the user's latest
- * items plus that of the user's attributes, an item tower over the item's id, categories and tags, both ending at unit length, trained
+ * items plus that of the user's attributes (and, when read, of the hour and weekday the item was
+ * chosen at), an item tower over the item's id, categories, tags and
+ * content vector (a learned projection), both ending at unit length, trained
  * so that a user's next item scores above the batch's other items (in-batch sampled softmax with
  * the log-Q correction, optionally mixed with hard negatives: the best-scoring of a random pool of
  * items the user did not choose). Every interaction is one example, its history the user's other
@@ -42,12 +44,15 @@ public final class TwoTower {
      *                         attributes learn to place users who have chosen nothing
      * @param validationUsers  users whose newest item is held out for early stopping
      * @param patience         epochs without a better validation recall before training stops
-     * @param logQCorrection   subtract each negative's log sampling probability from its logit
+     * @param logQCorrection   subtract from each column's logit the log of how often its item is expected among the
+     *                         batch's columns: in proportion to popularity as a positive, uniformly as a mined negative's pool
+     * @param logQWeight       the correction's weight: above 1 it leans further toward popular items
      * @param threads          0: every core; the model does not depend on it
      */
     public record Params(int dimension, int layers, double temperature, int batchSize, int epochs, double learningRate,
                          boolean attention, int historyLength, int hardNegatives, int hardNegativePool, double idDropout,
-                         double historyDropout, int validationUsers, int patience, boolean logQCorrection, long seed, int threads) {
+                         double historyDropout, int validationUsers, int patience, boolean logQCorrection, double logQWeight,
+                         long seed, int threads) {
     }
 
     private final Params p;
@@ -74,12 +79,15 @@ public final class TwoTower {
         private final List<String> attributes;
         private final List<String> userAttributes;
         private final int[][] userAttributesOf;
+        /** Each context key's number among the user attributes ({@code hour=21}); empty without context. */
+        private final Map<String, Integer> contextNumbers = new java.util.HashMap<>();
         /** The user tower's embedding of each user attribute: the mean of a user's is added to their pooled history. */
         private final EmbeddingTable userAttributeTable;
         private final CatalogAttributes names;
         private final int[] heldOut;
         private final long[] examples;
-        private final float[] logQ;
+        /** Each item's share of the positives: how often a batch row holds it. */
+        private final float[] popularity;
         private final boolean[] chosen;
         /**
          * The embeddings of item ids and attributes, read by both towers: shared, they train on twice
@@ -102,6 +110,14 @@ public final class TwoTower {
             attributes = List.copyOf(vocabulary.keySet());
             Map<String, Integer> userVocabulary = new LinkedHashMap<>();
             userAttributesOf = numbered(matrix.rows(), names::user, userVocabulary);
+            if (!names.moments().isEmpty()) {
+                for (int hour = 0; hour < 24; hour++) {
+                    contextNumbers.put("hour=" + hour, userVocabulary.computeIfAbsent("hour=" + hour, k -> userVocabulary.size()));
+                }
+                for (int day = 1; day <= 7; day++) {
+                    contextNumbers.put("weekday=" + day, userVocabulary.computeIfAbsent("weekday=" + day, k -> userVocabulary.size()));
+                }
+            }
             userAttributes = List.copyOf(userVocabulary.keySet());
             userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, p.seed() * 31 + 5);
             heldOut = chooseHeldOut();
@@ -110,14 +126,15 @@ public final class TwoTower {
             for (long e : examples) {
                 counts[matrix.cols()[position(e)]]++;
             }
-            logQ = new float[items];
+            popularity = new float[items];
             chosen = new boolean[items];
             for (int i = 0; i < items; i++) {
                 chosen[i] = counts[i] > 0;
-                logQ[i] = chosen[i] && p.logQCorrection() ? (float) Math.log(counts[i] / examples.length) : 0;
+                popularity[i] = counts[i] / examples.length;
             }
-            inputs = new TowerInputs(items, attributesOf, attributes.size(), dim, 0.1, p.seed() * 31 + 1);
-            pooling = new HistoryPooling(inputs, new TowerInputs(items, attributesOf, attributes.size(), 1, 0, p.seed() * 31 + 3),
+            inputs = new TowerInputs(items, attributesOf, attributes.size(), names.content(), dim, 0.1, p.seed() * 31 + 1);
+            pooling = new HistoryPooling(inputs,
+                    new TowerInputs(items, attributesOf, attributes.size(), ItemContent.NONE, 1, 0, p.seed() * 31 + 3),
                     p.attention());
             userTower = new TrainableTower(dim, p.layers(), random.split());
             itemTower = new TrainableTower(dim, p.layers(), random.split());
@@ -161,13 +178,15 @@ public final class TwoTower {
             int[][] histories = new int[rows][];
             float[][] shares = new float[rows][];
             float[] userInputs = new float[rows * dim];
+            int[][] profiles = new int[rows][];
             for (int r = 0; r < rows; r++) {
                 long e = examples[from + r];
                 int[] profile = userAttributesOf[user(e)];
                 boolean profileOnly = profile.length > 0 && p.historyDropout() > 0 && random.nextDouble() < p.historyDropout();
                 histories[r] = profileOnly ? new int[0] : history(user(e), position(e));
                 shares[r] = pooling.forward(histories[r], userInputs, r * dim);
-                userAttributeTable.addMean(profile, 1f, userInputs, r * dim);
+                profiles[r] = withContext(profile, position(e));
+                userAttributeTable.addMean(profiles[r], 1f, userInputs, r * dim);
                 columnItem[r] = matrix.cols()[position(e)];
                 withId[r] = random.nextDouble() >= p.idDropout();
             }
@@ -176,10 +195,9 @@ public final class TwoTower {
             mineHardNegatives(users, rows, columnItem, withId);
             float[] itemInputs = new float[columns * dim];
             float[] columnLogQ = new float[columns];
-            float uniform = p.logQCorrection() ? (float) -Math.log(matrix.columns()) : 0;
             for (int c = 0; c < columns; c++) {
                 inputs.add(columnItem[c], withId[c], 1f, itemInputs, c * dim);
-                columnLogQ[c] = c < rows ? logQ[columnItem[c]] : uniform;
+                columnLogQ[c] = logQ(columnItem[c], rows);
             }
             float[] itemLengths = new float[columns];
             float[] items = SampledSoftmax.unit(itemTower.forward(itemInputs, columns, parallel), columns, dim, itemLengths);
@@ -191,7 +209,7 @@ public final class TwoTower {
             float[] itemInputGradient = itemTower.backward(g.items(), parallel);
             for (int r = 0; r < rows; r++) {
                 pooling.backward(histories[r], shares[r], userInputs, userInputGradient, r * dim);
-                userAttributeTable.accumulateMean(userAttributesOf[user(examples[from + r])], userInputGradient, r * dim, 1f);
+                userAttributeTable.accumulateMean(profiles[r], userInputGradient, r * dim, 1f);
             }
             for (int c = 0; c < columns; c++) {
                 inputs.backward(columnItem[c], withId[c], 1f, itemInputGradient, c * dim);
@@ -202,6 +220,33 @@ public final class TwoTower {
             pooling.step(p.learningRate(), step);
             userAttributeTable.step(p.learningRate(), step);
             return g.loss();
+        }
+
+        /**
+         * The log of the number of times {@code item} is expected among a batch's columns: {@code rows}
+         * positives drawn by popularity, and the mined negatives counted as the uniform draws their
+         * pools are. Mixed columns need the mixture's expectation for every column: correcting each by
+         * its own draw's probability alone over-boosts rare items.
+         */
+        private float logQ(int item, int rows) {
+            if (!p.logQCorrection()) {
+                return 0;
+            }
+            double expected = rows * popularity[item] + (double) p.hardNegatives() / matrix.columns();
+            return (float) (p.logQWeight() * Math.log(Math.max(expected, 1e-12)));
+        }
+
+        /** The user's attribute numbers and, when context is read, those of the interaction's hour and weekday. */
+        private int[] withContext(int[] profile, int position) {
+            if (contextNumbers.isEmpty()) {
+                return profile;
+            }
+            List<String> keys = names.moments().keysAt(position);
+            int[] out = java.util.Arrays.copyOf(profile, profile.length + keys.size());
+            for (int k = 0; k < keys.size(); k++) {
+                out[profile.length + k] = contextNumbers.get(keys.get(k));
+            }
+            return out;
         }
 
         /** Fills the columns after {@code rows}: for a random row each, the best-scoring of a random pool of other items. */
@@ -249,7 +294,9 @@ public final class TwoTower {
                 historyWeights[i] = pooling.weight(i);
             });
             return new TwoTowerModel(vectors, historyInputs, historyWeights, p.historyLength(), copy(userTower.layers()), itemLayers,
-                    vocabulary(attributes, inputs.attributes), vocabulary(userAttributes, userAttributeTable));
+                    vocabulary(attributes, inputs.attributes), vocabulary(userAttributes, userAttributeTable),
+                    new Factors(inputs.content.values.rows(), dim, inputs.content.values.data().clone()),
+                    names.moments().isEmpty() ? "" : names.moments().zone().getId());
         }
 
         private Vocabulary vocabulary(List<String> names, EmbeddingTable table) {
@@ -272,7 +319,11 @@ public final class TwoTower {
             parallel.forEach(users.size(), k -> {
                 int u = users.get(k);
                 int[] seen = history(u, -1);
-                float[] user = model.userVector(seen, names.user(u));
+                List<String> profile = new ArrayList<>(names.user(u));
+                if (!contextNumbers.isEmpty()) {
+                    profile.addAll(names.moments().keysAt(heldOut[u]));
+                }
+                float[] user = model.userVector(seen, profile);
                 if (user == null) {
                     return;
                 }
