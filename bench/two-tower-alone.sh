@@ -14,13 +14,18 @@ for s in covisitation session popularity trending segment als alsSession ease on
 done
 echo "| seed | with user attributes, NDCG@10 | without, NDCG@10 |"
 echo "| --- | --- | --- |"
+with=(); without=()
 for seed in ${SEEDS:-42 1 2 3}; do
   row="| $seed |"
   for attributes in on off; do
     extra=(--set "training.twoTower.seed=$seed")
     [ "$attributes" = off ] && extra+=(--set 'training.segments.attributes=[]')
     ./sieve eval --data-dir "$work/ml-100k" --k 10 --as-served --json "$work/report.json" "${args[@]}" "${extra[@]}" "$@" >&2
-    row+=" $(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["rows"][0]["metrics"]["NDCG@10"])' "$work/report.json") |"
+    value=$(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["rows"][0]["metrics"]["NDCG@10"])' "$work/report.json")
+    row+=" $value |"
+    if [ "$attributes" = on ]; then with+=("$value"); else without+=("$value"); fi
   done
   echo "$row"
 done
+mean() { python3 -c 'import sys; v=[float(x) for x in sys.argv[1:]]; print("%.4f" % (sum(v) / len(v)))' "$@"; }
+echo "| mean | $(mean "${with[@]}") | $(mean "${without[@]}") |"

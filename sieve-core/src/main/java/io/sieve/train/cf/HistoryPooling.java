@@ -21,9 +21,7 @@ final class HistoryPooling {
     /** Adds the pooled input of {@code items} to {@code out[offset ..]}; returns each item's share, for {@link #backward}. */
     float[] forward(int[] items, float[] out, int offset) {
         float[] shares = shares(items);
-        for (int k = 0; k < items.length; k++) {
-            inputs.add(items[k], true, shares[k], out, offset);
-        }
+        inputs.addAll(items, shares, out, offset);
         return shares;
     }
 
@@ -32,15 +30,13 @@ final class HistoryPooling {
         float alongPooled = attention ? io.sieve.ann.VectorMath.dot(pooled, offset, gradient, offset, dim) : 0;
         float[] input = new float[dim];
         float[] weightGradient = new float[1];
-        for (int k = 0; k < items.length; k++) {
-            inputs.backward(items[k], true, shares[k], gradient, offset);
-            if (attention) {
-                java.util.Arrays.fill(input, 0);
-                inputs.add(items[k], true, 1f, input, 0);
-                // d pooled / d weight_k = share_k (input_k − pooled)
-                weightGradient[0] = shares[k] * (io.sieve.ann.VectorMath.dot(input, 0, gradient, offset, dim) - alongPooled);
-                weights.backward(items[k], true, 1f, weightGradient, 0);
-            }
+        inputs.backwardAll(items, shares, gradient, offset);
+        for (int k = 0; attention && k < items.length; k++) {
+            java.util.Arrays.fill(input, 0);
+            inputs.add(items[k], true, 1f, input, 0);
+            // d pooled / d weight_k = share_k (input_k − pooled)
+            weightGradient[0] = shares[k] * (io.sieve.ann.VectorMath.dot(input, 0, gradient, offset, dim) - alongPooled);
+            weights.backward(items[k], true, 1f, weightGradient, 0);
         }
     }
 

@@ -15,6 +15,11 @@ final class TowerInputs {
     private final int[][] itemAttributes;
     private final int[][] contentDimensions;
     private final float[][] contentValues;
+    /** A pooled history's summed content vector (dense) and the dimensions it touched; one pooling at a time. */
+    private final float[] pooledContent;
+    private final boolean[] pooled;
+    private int[] pooledDimensions = new int[64];
+    private int pooledCount;
 
     /** @param scale the standard deviation of the starting values */
     TowerInputs(int items, int[][] itemAttributes, int attributeCount, ItemContent itemContent, int dim, double scale, long seed) {
@@ -22,6 +27,8 @@ final class TowerInputs {
         ids = new EmbeddingTable(items, dim, scale, seed);
         attributes = new EmbeddingTable(attributeCount, dim, scale, seed + 1);
         content = new EmbeddingTable(itemContent.dimension(), dim, scale, seed + 7);
+        pooledContent = new float[itemContent.dimension()];
+        pooled = new boolean[itemContent.dimension()];
         contentDimensions = new int[items][];
         contentValues = new float[items][];
         for (int i = 0; i < items; i++) {
@@ -52,6 +59,61 @@ final class TowerInputs {
             content.add(dimensions[k], scale * contentValues[item][k], out, offset);
         }
         return withId || itemAttributes[item].length > 0 || dimensions.length > 0;
+    }
+
+    /**
+     * Adds {@code Σ scales[k] ×} the items' inputs to {@code out[offset ..]}, their ids always read. The
+     * projection is linear, so the content part projects the items' summed content vector once: a
+     * history of 200 items sharing words costs each distinct dimension once, not each item's.
+     */
+    void addAll(int[] items, float[] scales, float[] out, int offset) {
+        for (int k = 0; k < items.length; k++) {
+            ids.add(items[k], scales[k], out, offset);
+            attributes.addMean(itemAttributes[items[k]], scales[k], out, offset);
+        }
+        sumContent(items, scales);
+        for (int k = 0; k < pooledCount; k++) {
+            content.add(pooledDimensions[k], pooledContent[pooledDimensions[k]], out, offset);
+        }
+        clearContent();
+    }
+
+    /** Passes the gradient of {@link #addAll}'s output on to the rows it was made of. */
+    void backwardAll(int[] items, float[] scales, float[] gradient, int offset) {
+        for (int k = 0; k < items.length; k++) {
+            ids.accumulate(items[k], gradient, offset, scales[k]);
+            attributes.accumulateMean(itemAttributes[items[k]], gradient, offset, scales[k]);
+        }
+        sumContent(items, scales);
+        for (int k = 0; k < pooledCount; k++) {
+            content.accumulate(pooledDimensions[k], gradient, offset, pooledContent[pooledDimensions[k]]);
+        }
+        clearContent();
+    }
+
+    private void sumContent(int[] items, float[] scales) {
+        for (int k = 0; k < items.length; k++) {
+            int[] dimensions = contentDimensions[items[k]];
+            for (int n = 0; n < dimensions.length; n++) {
+                int j = dimensions[n];
+                if (!pooled[j]) {
+                    pooled[j] = true;
+                    if (pooledCount == pooledDimensions.length) {
+                        pooledDimensions = java.util.Arrays.copyOf(pooledDimensions, pooledCount * 2);
+                    }
+                    pooledDimensions[pooledCount++] = j;
+                }
+                pooledContent[j] += scales[k] * contentValues[items[k]][n];
+            }
+        }
+    }
+
+    private void clearContent() {
+        for (int k = 0; k < pooledCount; k++) {
+            pooledContent[pooledDimensions[k]] = 0;
+            pooled[pooledDimensions[k]] = false;
+        }
+        pooledCount = 0;
     }
 
     /** Passes the gradient of {@code scale ×} the item's input on to the rows it was made of. */
