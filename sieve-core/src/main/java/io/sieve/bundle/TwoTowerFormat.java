@@ -58,17 +58,23 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         List<DenseLayer> itemTower = readLayers(in);
         Vocabulary itemAttributes = readVocabulary(in);
         Vocabulary userAttributes = readVocabulary(in);
-        Factors contentProjection;
-        String contextZone;
-        try {
-            contentProjection = ModelFiles.readFactors(in);
-            contextZone = in.readUTF();
-        } catch (java.io.EOFException endOfVersion2) {   // a version 2 model was trained without content and context
-            contentProjection = Factors.zeros(0, 0);
-            contextZone = "";
+        if (endsHere(in)) {   // version 2: trained without content and context
+            return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes,
+                    userAttributes, Factors.zeros(0, 0), "");
         }
+        Factors contentProjection = ModelFiles.readFactors(in);
         return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes,
-                userAttributes, contentProjection, contextZone);
+                userAttributes, contentProjection, in.readUTF());
+    }
+
+    /** Whether the file ends at this point; a file cut anywhere past it fails to read instead. */
+    private static boolean endsHere(DataInputStream in) throws IOException {
+        in.mark(1);
+        if (in.read() < 0) {
+            return true;
+        }
+        in.reset();
+        return false;
     }
 
     private static void writeLayers(DataOutputStream out, List<DenseLayer> layers) throws IOException {

@@ -23,6 +23,7 @@ final class CrossChecks {
             CrossChecks::explorationOutsideConfidentSlots,
             CrossChecks::apiKeysHaveOneSecret,
             CrossChecks::rulesAreWellFormed,
+            CrossChecks::twoTowerContentIsTrained,
             ExperimentChecks::run);
 
     private CrossChecks() {
@@ -30,6 +31,13 @@ final class CrossChecks {
 
     static void run(SieveConfig config, Problems problems) {
         ALL.forEach(check -> check.accept(config, problems));
+    }
+
+    static void twoTowerContentIsTrained(SieveConfig c, Problems p) {
+        var t = c.training();
+        if (t.twoTower().enabled() && t.twoTower().content() && !t.content().enabled()) {
+            p.add("training.twoTower.content", "reads the content model's vectors: needs training.content.enabled");
+        }
     }
 
     static void maxNAtLeastDefaultN(SieveConfig c, Problems p) {

@@ -120,9 +120,9 @@ public final class EmbeddingRetriever implements Retriever {
         @Override
         public float[] userVector(CollaborativeModels m, RequestContext context, List<Anchor> anchors) {
             // The user's attributes as the model learned them (through the bundle's segment scheme), and the request's context.
-            List<String> profile = new ArrayList<>(context.bundle().segmentScheme().keysOf(context.user().orElse(null)));
-            profile.addAll(m.twoTower().contextKeys(context.now()));
-            return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray(), profile);
+            List<String> profile = context.bundle().segmentScheme().keysOf(context.user().orElse(null));
+            return m.twoTower().userVector(anchors.stream().mapToInt(Anchor::itemIndex).toArray(), profile,
+                    m.twoTower().contextKeys(context.now()));
         }
 
         @Override
@@ -132,8 +132,11 @@ public final class EmbeddingRetriever implements Retriever {
 
         @Override
         public float[] unknownItemVector(ModelBundle bundle, io.sieve.model.Item item) {
+            var model = bundle.models().twoTower();
             ContentModel content = bundle.content();
-            return bundle.models().twoTower().newItemVector(item.labelNames(), content.isEmpty() ? null : content.vectorOf(item));
+            // Encoding costs a copy or an inference: only for a model that reads content.
+            boolean readsContent = model.contentProjection().rows() > 0 && !content.isEmpty();
+            return model.newItemVector(item.labelNames(), readsContent ? content.vectorOf(item) : null);
         }
     };
 

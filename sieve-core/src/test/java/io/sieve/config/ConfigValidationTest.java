@@ -74,6 +74,16 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aTwoTowerThatReadsContentNeedsTheContentModel() throws Exception {
+        assertEquals(List.of("training.twoTower.content: reads the content model's vectors: needs training.content.enabled"),
+                problems("""
+                        training:
+                          twoTower: {enabled: true, content: true}
+                          content: {enabled: false}
+                        """, Map.of()));
+    }
+
+    @Test
     void anUnknownNameInAVocabularyListsTheNamesItTakes() throws Exception {
         List<String> problems = problems("""
                 ranking:

@@ -30,18 +30,28 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
         itemTower = List.copyOf(itemTower);
     }
 
+    /** {@link #userVector(int[], List, List)} without context. */
+    public float[] userVector(int[] recentItems, List<String> profile) {
+        return userVector(recentItems, profile, List.of());
+    }
+
     /**
      * The user tower over the history inputs of the first {@code historyLength} items (newest
      * first), pooled by the softmax of their weights, plus the mean embedding of the user's known
-     * attributes; null when there is neither.
+     * attributes and the context's keys ({@link #contextKeys}); null when neither history nor an
+     * attribute is known: training never saw a user made of context alone.
      */
-    public float[] userVector(int[] recentItems, List<String> profile) {
+    public float[] userVector(int[] recentItems, List<String> profile, List<String> context) {
         int dim = historyInputs.dim();
         float[] input = new float[dim];
-        boolean known = userAttributes.addMean(profile, input);
         int count = Math.min(historyLength, recentItems.length);
+        if (count == 0 && !userAttributes.addMean(profile, new float[dim])) {
+            return null;
+        }
+        List<String> keys = context.isEmpty() ? profile : java.util.stream.Stream.concat(profile.stream(), context.stream()).toList();
+        userAttributes.addMean(keys, input);
         if (count == 0) {
-            return known ? tower(userTower, input) : null;
+            return tower(userTower, input);
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {

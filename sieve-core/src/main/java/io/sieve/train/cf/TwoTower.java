@@ -177,6 +177,7 @@ public final class TwoTower {
             boolean[] withId = new boolean[columns];
             int[][] histories = new int[rows][];
             float[][] shares = new float[rows][];
+            float[] pooledHistories = new float[rows * dim];
             float[] userInputs = new float[rows * dim];
             int[][] profiles = new int[rows][];
             for (int r = 0; r < rows; r++) {
@@ -184,7 +185,8 @@ public final class TwoTower {
                 int[] profile = userAttributesOf[user(e)];
                 boolean profileOnly = profile.length > 0 && p.historyDropout() > 0 && random.nextDouble() < p.historyDropout();
                 histories[r] = profileOnly ? new int[0] : history(user(e), position(e));
-                shares[r] = pooling.forward(histories[r], userInputs, r * dim);
+                shares[r] = pooling.forward(histories[r], pooledHistories, r * dim);
+                System.arraycopy(pooledHistories, r * dim, userInputs, r * dim, dim);
                 profiles[r] = withContext(profile, position(e));
                 userAttributeTable.addMean(profiles[r], 1f, userInputs, r * dim);
                 columnItem[r] = matrix.cols()[position(e)];
@@ -208,7 +210,7 @@ public final class TwoTower {
             float[] userInputGradient = userTower.backward(g.users(), parallel);
             float[] itemInputGradient = itemTower.backward(g.items(), parallel);
             for (int r = 0; r < rows; r++) {
-                pooling.backward(histories[r], shares[r], userInputs, userInputGradient, r * dim);
+                pooling.backward(histories[r], shares[r], pooledHistories, userInputGradient, r * dim);
                 userAttributeTable.accumulateMean(profiles[r], userInputGradient, r * dim, 1f);
             }
             for (int c = 0; c < columns; c++) {
@@ -319,11 +321,8 @@ public final class TwoTower {
             parallel.forEach(users.size(), k -> {
                 int u = users.get(k);
                 int[] seen = history(u, -1);
-                List<String> profile = new ArrayList<>(names.user(u));
-                if (!contextNumbers.isEmpty()) {
-                    profile.addAll(names.moments().keysAt(heldOut[u]));
-                }
-                float[] user = model.userVector(seen, profile);
+                List<String> context = contextNumbers.isEmpty() ? List.of() : names.moments().keysAt(heldOut[u]);
+                float[] user = model.userVector(seen, names.user(u), context);
                 if (user == null) {
                     return;
                 }

@@ -138,12 +138,14 @@ class TwoTowerTest {
         int[] history = java.util.stream.IntStream.range(matrix.rowStart()[0], matrix.rowStart()[1]).map(q -> matrix.cols()[q]).toArray();
         for (int hour : new int[] {8, 20}) {
             java.time.Instant request = java.time.Instant.parse("2026-03-02T00:00:00Z").plus(java.time.Duration.ofHours(hour).plusMinutes(30));
-            float[] user = model.userVector(history, model.contextKeys(request));
+            float[] user = model.userVector(history, List.of(), model.contextKeys(request));
             long morning = java.util.stream.IntStream.range(0, world.items().size()).boxed()
                     .sorted(java.util.Comparator.comparingDouble((Integer i) -> -io.sieve.ann.VectorMath.dot(user, model.items().row(i))))
                     .limit(10).filter(i -> TasteClusters.genreOf(world.items().id(i)) == 0).count();
             assertTrue(hour == 8 ? morning >= 8 : morning <= 2, "at " + hour + ":30, " + morning + " of the top 10 are morning items");
         }
         assertTrue(model.contextKeys(java.time.Instant.EPOCH).contains("hour=0"));
+        assertTrue(model.userVector(new int[0], List.of(), model.contextKeys(java.time.Instant.EPOCH)) == null,
+                "context alone is no user: training never saw one");
     }
 }
