@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the log-Q correction, optionally mixed with hard negatives: the best-scoring of a random pool of
  * items the user did not choose). Every interaction is one example, its history the user's other
  * items. The newest item of a sample of users is held out; training stops when their recall stops
- * improving, and the model of the best epoch is kept. Every random draw comes from the seed, and
+ * improving, and the model of the best epoch is kept, or, with {@code refit}, a model trained afresh on
+ * every interaction for as many epochs as the best one took. Every random draw comes from the seed, and
  * each parallel value is computed by one thread, so a seed gives one model whatever the threads.
  */
 public final class TwoTower {
@@ -44,6 +45,8 @@ public final class TwoTower {
      *                         attributes learn to place users who have chosen nothing
      * @param validationUsers  users whose newest item is held out for early stopping
      * @param patience         epochs without a better validation recall before training stops
+     * @param refit            once the best epoch is known, train again from the start on every interaction,
+     *                         the held-out ones too, for that many epochs
      * @param logQCorrection   subtract from each column's logit the log of how often its item is expected among the
      *                         batch's columns: in proportion to popularity as a positive, uniformly as a mined negative's pool
      * @param logQWeight       the correction's weight: above 1 it leans further toward popular items
@@ -51,7 +54,7 @@ public final class TwoTower {
      */
     public record Params(int dimension, int layers, double temperature, int batchSize, int epochs, double learningRate,
                          boolean attention, int historyLength, int hardNegatives, int hardNegativePool, double idDropout,
-                         double historyDropout, int validationUsers, int patience, boolean logQCorrection, double logQWeight,
+                         double historyDropout, int validationUsers, int patience, boolean refit, boolean logQCorrection, double logQWeight,
                          long seed, int threads) {
     }
 
@@ -65,7 +68,17 @@ public final class TwoTower {
         int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return new Run(matrix, attributes, TrainableDense.Parallel.on(pool)).train();
+            TrainableDense.Parallel parallel = TrainableDense.Parallel.on(pool);
+            Run validated = new Run(matrix, attributes, parallel, true);
+            TwoTowerModel best = validated.train();
+            if (!p.refit()) {
+                return best;
+            }
+            int epochs = validated.bestEpoch;
+            validated = null;   // the validated run's tables can go before the second run allocates its own
+            best = null;
+            LOG.info("two-tower: training again on every interaction for {} epochs", epochs);
+            return new Run(matrix, attributes, parallel, false).trainFor(epochs);
         } finally {
             pool.shutdown();
         }
@@ -84,7 +97,8 @@ public final class TwoTower {
         /** The user tower's embedding of each user attribute: the mean of a user's is added to their pooled history. */
         private final EmbeddingTable userAttributeTable;
         private final CatalogAttributes names;
-        private final int[] heldOut;
+        /** Per user, the first of their held-out positions: the end of their row if none is. */
+        private final int[] heldFrom;
         private final long[] examples;
         /** Each item's share of the positives: how often a batch row holds it. */
         private final float[] popularity;
@@ -99,8 +113,11 @@ public final class TwoTower {
         private final TrainableTower itemTower;
         private final int dim = p.dimension();
         private long step;
+        /** The epoch whose model {@link #train()} kept. */
+        private int bestEpoch;
 
-        Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel) {
+        /** @param holdOut hold out the newest item of {@code validationUsers} users, for {@link #train()} */
+        Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel, boolean holdOut) {
             this.matrix = matrix;
             this.parallel = parallel;
             this.names = names;
@@ -120,7 +137,7 @@ public final class TwoTower {
             }
             userAttributes = List.copyOf(userVocabulary.keySet());
             userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, p.seed() * 31 + 5);
-            heldOut = chooseHeldOut();
+            heldFrom = chooseHeldOut(holdOut ? p.validationUsers() : 0);
             examples = examples();
             float[] counts = new float[items];
             for (long e : examples) {
@@ -140,26 +157,22 @@ public final class TwoTower {
             itemTower = new TrainableTower(dim, p.layers(), random.split());
         }
 
+        /** Trains until the held-out recall has not risen for {@code patience} epochs; returns the best epoch's model. */
         TwoTowerModel train() {
-            int batches = (examples.length + p.batchSize() - 1) / p.batchSize();
             TwoTowerModel best = null;
             double bestRecall = -1;
             int stale = 0;
-            try (Progress progress = Progress.start("two-tower", (long) batches * p.epochs(), "batches")) {
+            try (Progress progress = Progress.start("two-tower", (long) batches() * p.epochs(), "batches")) {
                 for (int epoch = 1; epoch <= p.epochs() && stale <= p.patience(); epoch++) {
-                    shuffle(examples);
-                    double loss = 0;
-                    for (int from = 0; from < examples.length; from += p.batchSize()) {
-                        loss += batch(from, Math.min(examples.length, from + p.batchSize()));
-                        progress.step();
-                    }
+                    double loss = epoch(progress);
                     TwoTowerModel model = export();
                     double recall = validationRecall(model);
                     LOG.info("two-tower epoch {}: loss {}, validation recall@{} {}", epoch,
-                            String.format("%.4f", loss / Math.max(1, batches)), RECALL_AT, String.format("%.4f", recall));
+                            String.format("%.4f", loss), RECALL_AT, String.format("%.4f", recall));
                     if (recall >= bestRecall) {   // on a tie the later epoch, trained longer
                         bestRecall = recall;
                         best = model;
+                        bestEpoch = epoch;
                         stale = 0;
                     } else {
                         stale++;
@@ -167,6 +180,31 @@ public final class TwoTower {
                 }
             }
             return best != null ? best : export();
+        }
+
+        /** Trains exactly {@code epochs} epochs and returns the model. */
+        TwoTowerModel trainFor(int epochs) {
+            try (Progress progress = Progress.start("two-tower refit", (long) batches() * epochs, "batches")) {
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    LOG.info("two-tower refit epoch {}: loss {}", epoch, String.format("%.4f", epoch(progress)));
+                }
+            }
+            return export();
+        }
+
+        private int batches() {
+            return (examples.length + p.batchSize() - 1) / p.batchSize();
+        }
+
+        /** One pass over the shuffled examples; returns the mean batch loss. */
+        private double epoch(Progress progress) {
+            shuffle(examples);
+            double loss = 0;
+            for (int from = 0; from < examples.length; from += p.batchSize()) {
+                loss += batch(from, Math.min(examples.length, from + p.batchSize()));
+                progress.step();
+            }
+            return loss / Math.max(1, batches());
         }
 
         /** One optimiser step on {@code examples[from .. to)}; returns the batch's mean loss. */
@@ -305,60 +343,66 @@ public final class TwoTower {
             return new Vocabulary(names, new Factors(names.size(), dim, table.values.data().clone()));
         }
 
-        /** The share of validation users whose held-out item is among the top {@link #RECALL_AT} of the rest. */
+        /** The share of validation users whose held-out item is among the top {@link #RECALL_AT} of the items they have not chosen. */
         private double validationRecall(TwoTowerModel model) {
             List<Integer> users = new ArrayList<>();
-            for (int u = 0; u < heldOut.length; u++) {
-                if (heldOut[u] >= 0) {
+            for (int u = 0; u < matrix.rows(); u++) {
+                if (heldFrom[u] < matrix.rowStart()[u + 1]) {
                     users.add(u);
                 }
             }
             if (users.isEmpty()) {
                 return 0;
             }
-            int[] hits = new int[users.size()];
+            double[] recall = new double[users.size()];
             Factors items = model.items();
             parallel.forEach(users.size(), k -> {
                 int u = users.get(k);
                 int[] seen = history(u, -1);
-                List<String> context = contextNumbers.isEmpty() ? List.of() : names.moments().keysAt(heldOut[u]);
+                List<String> context = contextNumbers.isEmpty() ? List.of() : names.moments().keysAt(heldFrom[u]);
                 float[] user = model.userVector(seen, names.user(u), context);
                 if (user == null) {
                     return;
                 }
-                int wanted = matrix.cols()[heldOut[u]];
-                float wantedScore = VectorMath.dot(user, 0, items.data(), items.offset(wanted), items.dim());
-                java.util.Set<Integer> excluded = new java.util.HashSet<>();
+                float[] scores = new float[items.rows()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = VectorMath.dot(user, 0, items.data(), items.offset(i), items.dim());
+                }
                 for (int s : seen) {
-                    excluded.add(s);
+                    scores[s] = Float.NEGATIVE_INFINITY;
                 }
-                int above = 0;
-                for (int i = 0; i < items.rows() && above < RECALL_AT; i++) {
-                    if (i != wanted && !excluded.contains(i)
-                            && VectorMath.dot(user, 0, items.data(), items.offset(i), items.dim()) > wantedScore) {
-                        above++;
+                int end = matrix.rowStart()[u + 1];
+                int hits = 0;
+                for (int q = heldFrom[u]; q < end; q++) {
+                    float wanted = scores[matrix.cols()[q]];
+                    int above = 0;
+                    for (int i = 0; i < scores.length && above < RECALL_AT; i++) {
+                        above += scores[i] > wanted ? 1 : 0;
                     }
+                    hits += above < RECALL_AT ? 1 : 0;
                 }
-                hits[k] = above < RECALL_AT ? 1 : 0;
+                recall[k] = (double) hits / (end - heldFrom[u]);
             });
-            return (double) java.util.Arrays.stream(hits).sum() / users.size();
+            return java.util.Arrays.stream(recall).sum() / users.size();
         }
 
-        /** Per user, the position (in {@code matrix.cols()}) of their newest item when held out, else −1. */
-        private int[] chooseHeldOut() {
-            int[] held = new int[matrix.rows()];
-            java.util.Arrays.fill(held, -1);
+        /**
+         * Per user, the first position (in {@code matrix.cols()}) held out: their newest item for {@code users}
+         * users with at least three, the end of their row for everyone else.
+         */
+        private int[] chooseHeldOut(int users) {
+            int[] held = java.util.Arrays.copyOfRange(matrix.rowStart(), 1, matrix.rows() + 1);
             List<Integer> eligible = new ArrayList<>();
             for (int u = 0; u < matrix.rows(); u++) {
                 if (matrix.rowStart()[u + 1] - matrix.rowStart()[u] >= 3) {
                     eligible.add(u);
                 }
             }
-            for (int k = 0; k < Math.min(p.validationUsers(), eligible.size()); k++) {
+            for (int k = 0; k < Math.min(users, eligible.size()); k++) {
                 int pick = k + random.nextInt(eligible.size() - k);
                 java.util.Collections.swap(eligible, k, pick);
                 int u = eligible.get(k);
-                held[u] = matrix.rowStart()[u + 1] - 1;
+                held[u]--;
             }
             return held;
         }
@@ -369,26 +413,24 @@ public final class TwoTower {
             int n = 0;
             for (int u = 0; u < matrix.rows(); u++) {
                 int start = matrix.rowStart()[u];
-                int end = matrix.rowStart()[u + 1];
-                if (end - start - (heldOut[u] >= 0 ? 1 : 0) >= 2) {
+                int end = heldFrom[u];
+                if (end - start >= 2) {
                     for (int q = start; q < end; q++) {
-                        if (q != heldOut[u]) {
-                            out[n++] = ((long) u << 32) | q;
-                        }
+                        out[n++] = ((long) u << 32) | q;
                     }
                 }
             }
             return java.util.Arrays.copyOf(out, n);
         }
 
-        /** The user's newest items, at most historyLength, without position {@code skip} and the held-out one. */
+        /** The user's newest items, at most historyLength, without position {@code skip} and the held-out ones. */
         private int[] history(int user, int skip) {
             int start = matrix.rowStart()[user];
-            int end = matrix.rowStart()[user + 1];
+            int end = heldFrom[user];
             int[] out = new int[Math.min(p.historyLength(), end - start)];
             int n = 0;
             for (int q = end - 1; q >= start && n < out.length; q--) {
-                if (q != skip && q != heldOut[user]) {
+                if (q != skip) {
                     out[n++] = matrix.cols()[q];
                 }
             }

@@ -34,7 +34,7 @@ public final class TwoTowerFamily implements ModelFamily {
         long start = System.nanoTime();
         TwoTowerModel model = new TwoTower(new TwoTower.Params(t.dimension(), t.layers(), t.temperature(), t.batchSize(),
                 t.epochs(), t.learningRate(), "attention".equals(t.pooling()), t.historyLength(), t.hardNegatives(), t.hardNegativePool(), t.idDropout(), t.historyDropout(),
-                t.validationUsers(), t.patience(), t.logQCorrection(), t.logQWeight(), t.seed(), t.threads()))
+                t.validationUsers(), t.patience(), t.refit(), t.logQCorrection(), t.logQWeight(), t.seed(), t.threads()))
                 .fit(interactions, new CatalogAttributes(attributes.items(), t.userAttributes() ? attributes.users() : List.of(),
                         t.content() ? attributes.content() : ItemContent.NONE, t.context() ? attributes.moments() : ChoiceMoments.NONE));
         LOG.info("two-tower: {} interactions in {} ms", interactions.nonZeros(), (System.nanoTime() - start) / 1_000_000);
