@@ -17,8 +17,10 @@ import java.util.Map;
  * a candidate. Sources score on unrelated scales (similarity sums, counts, decayed counts), so
  * each contribution is made comparable first, in one of two ways:
  * <ul>
- *   <li>{@code score}: the source's score divided by its best score in this request, which keeps
- *       how much better one candidate is than the next;</li>
+ *   <li>{@code score}: the source's score over its best score in this request, which keeps
+ *       how much better one candidate is than the next, measured from zero or, for a source whose
+ *       scores go below zero (cosines, dot products), from its lowest score in the request: clipped
+ *       at zero, a source whose candidates are mostly negative would tie them all;</li>
  *   <li>{@code rrf}: reciprocal-rank fusion, weight / (k + rank), which uses ranks only.</li>
  * </ul>
  * The reason shown is that of the source contributing most. Users early on the cold-start chain
@@ -56,8 +58,12 @@ public final class BlendRanker implements Ranker {
         Map<String, Double> weights = new HashMap<>(this.weights);
         weights.putAll(coldStart.stages().getOrDefault(stage, Map.of()));
         Map<String, Double> best = new HashMap<>();
+        Map<String, Double> floor = new HashMap<>();
         for (Candidate c : candidates) {
-            c.hits().forEach((source, hit) -> best.merge(source, hit.score(), Math::max));
+            c.hits().forEach((source, hit) -> {
+                best.merge(source, hit.score(), Math::max);
+                floor.merge(source, Math.min(0, hit.score()), Math::min);
+            });
         }
         List<Candidate> ranked = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
@@ -67,9 +73,10 @@ public final class BlendRanker implements Ranker {
             for (Map.Entry<String, SourceHit> hit : c.hits().entrySet()) {
                 double weight = weights.getOrDefault(hit.getKey(), 0.0);
                 double top = best.get(hit.getKey());
+                double bottom = floor.get(hit.getKey());
                 double part = fusion == Fusion.rrf
                         ? weight / (k + hit.getValue().rank())
-                        : top > 0 ? weight * Math.max(0, hit.getValue().score()) / top : 0;
+                        : top > bottom ? weight * (hit.getValue().score() - bottom) / (top - bottom) : 0;
                 total += part;
                 if (part > strongest) {
                     strongest = part;
