@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * the log-Q correction, optionally mixed with hard negatives: the best-scoring of a random pool of
  * items the user did not choose). Every interaction is one example, its history the user's other
  * items. The newest item of a sample of users is held out; training stops when their recall stops
- * improving, and the model of the best epoch is kept, or, with {@code refit}, a model trained afresh on
- * every interaction for as many epochs as the best one took. Every random draw comes from the seed, and
+ * improving, and the model of the latest epoch within a standard error of the best is kept
+ * ({@link EarlyStopping}), or, with {@code refit}, a model trained afresh on every interaction for as
+ * many epochs as that one took. Every random draw comes from the seed, and
  * each parallel value is computed by one thread, so a seed gives one model whatever the threads.
  */
 public final class TwoTower {
@@ -74,7 +75,7 @@ public final class TwoTower {
             if (!p.refit()) {
                 return best;
             }
-            int epochs = validated.bestEpoch;
+            int epochs = validated.keptEpoch;
             validated = null;   // the validated run's tables can go before the second run allocates its own
             best = null;
             LOG.info("two-tower: training again on every interaction for {} epochs", epochs);
@@ -97,7 +98,7 @@ public final class TwoTower {
         /** The user tower's embedding of each user attribute: the mean of a user's is added to their pooled history. */
         private final EmbeddingTable userAttributeTable;
         private final CatalogAttributes names;
-        /** Per user, the first of their held-out positions: the end of their row if none is. */
+        /** Per user, their held-out position (their newest item): the end of their row if none is. */
         private final int[] heldFrom;
         private final long[] examples;
         /** Each item's share of the positives: how often a batch row holds it. */
@@ -114,7 +115,7 @@ public final class TwoTower {
         private final int dim = p.dimension();
         private long step;
         /** The epoch whose model {@link #train()} kept. */
-        private int bestEpoch;
+        private int keptEpoch;
 
         /** @param holdOut hold out the newest item of {@code validationUsers} users, for {@link #train()} */
         Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel, boolean holdOut) {
@@ -157,29 +158,26 @@ public final class TwoTower {
             itemTower = new TrainableTower(dim, p.layers(), random.split());
         }
 
-        /** Trains until the held-out recall has not risen for {@code patience} epochs; returns the best epoch's model. */
+        /** Trains until {@link EarlyStopping} stops it; returns the model of the epoch it keeps. */
         TwoTowerModel train() {
-            TwoTowerModel best = null;
-            double bestRecall = -1;
-            int stale = 0;
+            TwoTowerModel kept = null;
+            EarlyStopping stopping = new EarlyStopping(p.patience(), validationUserList().size());
             try (Progress progress = Progress.start("two-tower", (long) batches() * p.epochs(), "batches")) {
-                for (int epoch = 1; epoch <= p.epochs() && stale <= p.patience(); epoch++) {
+                for (int epoch = 1; epoch <= p.epochs() && !stopping.stopped(); epoch++) {
                     double loss = epoch(progress);
                     TwoTowerModel model = export();
                     double recall = validationRecall(model);
                     LOG.info("two-tower epoch {}: loss {}, validation recall@{} {}", epoch,
                             String.format("%.4f", loss), RECALL_AT, String.format("%.4f", recall));
-                    if (recall >= bestRecall) {   // on a tie the later epoch, trained longer
-                        bestRecall = recall;
-                        best = model;
-                        bestEpoch = epoch;
-                        stale = 0;
-                    } else {
-                        stale++;
+                    if (stopping.record(epoch, recall)) {
+                        kept = model;
                     }
                 }
             }
-            return best != null ? best : export();
+            keptEpoch = stopping.keptEpoch();
+            LOG.info("two-tower: keeping epoch {} (best validation recall@{} {})", keptEpoch, RECALL_AT,
+                    String.format("%.4f", stopping.best()));
+            return kept != null ? kept : export();
         }
 
         /** Trains exactly {@code epochs} epochs and returns the model. */
@@ -345,12 +343,7 @@ public final class TwoTower {
 
         /** The share of validation users whose held-out item is among the top {@link #RECALL_AT} of the items they have not chosen. */
         private double validationRecall(TwoTowerModel model) {
-            List<Integer> users = new ArrayList<>();
-            for (int u = 0; u < matrix.rows(); u++) {
-                if (heldFrom[u] < matrix.rowStart()[u + 1]) {
-                    users.add(u);
-                }
-            }
+            List<Integer> users = validationUserList();
             if (users.isEmpty()) {
                 return 0;
             }
@@ -371,23 +364,29 @@ public final class TwoTower {
                 for (int s : seen) {
                     scores[s] = Float.NEGATIVE_INFINITY;
                 }
-                int end = matrix.rowStart()[u + 1];
-                int hits = 0;
-                for (int q = heldFrom[u]; q < end; q++) {
-                    float wanted = scores[matrix.cols()[q]];
-                    int above = 0;
-                    for (int i = 0; i < scores.length && above < RECALL_AT; i++) {
-                        above += scores[i] > wanted ? 1 : 0;
-                    }
-                    hits += above < RECALL_AT ? 1 : 0;
+                float wanted = scores[matrix.cols()[heldFrom[u]]];
+                int above = 0;
+                for (int i = 0; i < scores.length && above < RECALL_AT; i++) {
+                    above += scores[i] > wanted ? 1 : 0;
                 }
-                recall[k] = (double) hits / (end - heldFrom[u]);
+                recall[k] = above < RECALL_AT ? 1 : 0;
             });
             return java.util.Arrays.stream(recall).sum() / users.size();
         }
 
+        /** The users with a held-out item. */
+        private List<Integer> validationUserList() {
+            List<Integer> users = new ArrayList<>();
+            for (int u = 0; u < matrix.rows(); u++) {
+                if (heldFrom[u] < matrix.rowStart()[u + 1]) {
+                    users.add(u);
+                }
+            }
+            return users;
+        }
+
         /**
-         * Per user, the first position (in {@code matrix.cols()}) held out: their newest item for {@code users}
+         * Per user, the position (in {@code matrix.cols()}) held out: their newest item for {@code users}
          * users with at least three, the end of their row for everyone else.
          */
         private int[] chooseHeldOut(int users) {
