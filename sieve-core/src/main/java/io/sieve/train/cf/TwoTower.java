@@ -46,8 +46,8 @@ public final class TwoTower {
      *                         attributes learn to place users who have chosen nothing
      * @param validationUsers  users whose newest item is held out for early stopping
      * @param patience         epochs without a better validation recall before training stops
-     * @param refit            once the best epoch is known, train again from the start on every interaction,
-     *                         the held-out ones too, for that many epochs
+     * @param refit            once early stopping has chosen its epoch, train again from the start on every
+     *                         interaction, the held-out ones too, for that many epochs
      * @param logQCorrection   subtract from each column's logit the log of how often its item is expected among the
      *                         batch's columns: in proportion to popularity as a positive, uniformly as a mined negative's pool
      * @param logQWeight       the correction's weight: above 1 it leans further toward popular items
@@ -100,6 +100,8 @@ public final class TwoTower {
         private final CatalogAttributes names;
         /** Per user, their held-out position (their newest item): the end of their row if none is. */
         private final int[] heldFrom;
+        /** The users with a held-out item. */
+        private final List<Integer> validationUsers;
         private final long[] examples;
         /** Each item's share of the positives: how often a batch row holds it. */
         private final float[] popularity;
@@ -139,6 +141,7 @@ public final class TwoTower {
             userAttributes = List.copyOf(userVocabulary.keySet());
             userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, p.seed() * 31 + 5);
             heldFrom = chooseHeldOut(holdOut ? p.validationUsers() : 0);
+            validationUsers = usersWithHeldOutItems();
             examples = examples();
             float[] counts = new float[items];
             for (long e : examples) {
@@ -161,7 +164,7 @@ public final class TwoTower {
         /** Trains until {@link EarlyStopping} stops it; returns the model of the epoch it keeps. */
         TwoTowerModel train() {
             TwoTowerModel kept = null;
-            EarlyStopping stopping = new EarlyStopping(p.patience(), validationUserList().size());
+            EarlyStopping stopping = new EarlyStopping(p.patience(), validationUsers.size());
             try (Progress progress = Progress.start("two-tower", (long) batches() * p.epochs(), "batches")) {
                 for (int epoch = 1; epoch <= p.epochs() && !stopping.stopped(); epoch++) {
                     double loss = epoch(progress);
@@ -343,11 +346,11 @@ public final class TwoTower {
 
         /** The share of validation users whose held-out item is among the top {@link #RECALL_AT} of the items they have not chosen. */
         private double validationRecall(TwoTowerModel model) {
-            List<Integer> users = validationUserList();
+            List<Integer> users = validationUsers;
             if (users.isEmpty()) {
                 return 0;
             }
-            double[] recall = new double[users.size()];
+            int[] hits = new int[users.size()];
             Factors items = model.items();
             parallel.forEach(users.size(), k -> {
                 int u = users.get(k);
@@ -369,20 +372,19 @@ public final class TwoTower {
                 for (int i = 0; i < scores.length && above < RECALL_AT; i++) {
                     above += scores[i] > wanted ? 1 : 0;
                 }
-                recall[k] = above < RECALL_AT ? 1 : 0;
+                hits[k] = above < RECALL_AT ? 1 : 0;
             });
-            return java.util.Arrays.stream(recall).sum() / users.size();
+            return (double) java.util.Arrays.stream(hits).sum() / users.size();
         }
 
-        /** The users with a held-out item. */
-        private List<Integer> validationUserList() {
+        private List<Integer> usersWithHeldOutItems() {
             List<Integer> users = new ArrayList<>();
             for (int u = 0; u < matrix.rows(); u++) {
                 if (heldFrom[u] < matrix.rowStart()[u + 1]) {
                     users.add(u);
                 }
             }
-            return users;
+            return List.copyOf(users);
         }
 
         /**
@@ -422,7 +424,7 @@ public final class TwoTower {
             return java.util.Arrays.copyOf(out, n);
         }
 
-        /** The user's newest items, at most historyLength, without position {@code skip} and the held-out ones. */
+        /** The user's newest items, at most historyLength, without position {@code skip} and the held-out one. */
         private int[] history(int user, int skip) {
             int start = matrix.rowStart()[user];
             int end = heldFrom[user];
