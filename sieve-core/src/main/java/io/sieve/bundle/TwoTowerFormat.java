@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The two-tower model in a bundle: {@code twoTower.bin} (item vectors, history inputs, their pooling weights and count, both
  * towers' layers, the vocabularies of item and user attributes with their embeddings) and
- * {@code twoTower-index}. Version 2 added the user attributes, version 3 the content projection and the context's zone.
+ * {@code twoTower-index}. Version 2 added the user attributes, version 3 the content projection and the context's zone,
+ * version 4 the number of members joined ({@link io.sieve.bundle.cf.TwoTowerMembers}).
  */
 public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
     public TwoTowerFormat() {
@@ -22,7 +23,7 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
 
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -37,6 +38,7 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
         writeVocabulary(out, model.userAttributes());
         ModelFiles.writeFactors(out, model.contentProjection());
         out.writeUTF(model.contextZone());
+        out.writeInt(model.members());
     }
 
     private static void writeVocabulary(DataOutputStream out, Vocabulary vocabulary) throws IOException {
@@ -63,8 +65,9 @@ public final class TwoTowerFormat extends IndexedFormat<TwoTowerModel> {
                     userAttributes, Factors.zeros(0, 0), "");
         }
         Factors contentProjection = ModelFiles.readFactors(in);
+        String contextZone = in.readUTF();
         return new TwoTowerModel(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes,
-                userAttributes, contentProjection, in.readUTF());
+                userAttributes, contentProjection, contextZone, endsHere(in) ? 1 : in.readInt());   // version 3: one model
     }
 
     /** Whether the file ends at this point; a file cut anywhere past it fails to read instead. */

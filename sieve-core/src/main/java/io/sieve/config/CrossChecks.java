@@ -24,6 +24,7 @@ final class CrossChecks {
             CrossChecks::apiKeysHaveOneSecret,
             CrossChecks::rulesAreWellFormed,
             CrossChecks::twoTowerContentIsTrained,
+            CrossChecks::twoTowerMembersPoolByTheMean,
             ExperimentChecks::run);
 
     private CrossChecks() {
@@ -37,6 +38,14 @@ final class CrossChecks {
         var t = c.training();
         if (t.twoTower().enabled() && t.twoTower().content() && !t.content().enabled()) {
             p.add("training.twoTower.content", "reads the content model's vectors: needs training.content.enabled");
+        }
+    }
+
+    /** Joined members pool one history once, so none may weigh its items by a weight of its own. */
+    static void twoTowerMembersPoolByTheMean(SieveConfig c, Problems p) {
+        var t = c.training().twoTower();
+        if (t.members() > 1 && !"mean".equals(t.pooling())) {
+            p.add("training.twoTower.members", "more than one member needs training.twoTower.pooling: mean, was " + t.pooling());
         }
     }
 

@@ -154,6 +154,7 @@ public record SieveConfig(
      * @param validationUsers users whose newest item is held out to stop training when their recall stops rising
      * @param patience      epochs without a better validation recall before stopping
      * @param refit         train again on every interaction for the best epoch's count, the held-out items too
+     * @param members       models trained alike from different seeds, served as one scoring the mean of their cosines
      * @param logQCorrection subtract each in-batch negative's log sampling probability (its popularity) from its logit
      * @param threads       0: every core; the model does not depend on it
      */
@@ -164,7 +165,7 @@ public record SieveConfig(
                                    @PositiveOrZero int hardNegatives, @Positive int hardNegativePool,
                                    @DecimalMin("0") @DecimalMax("1") double idDropout,
                                    boolean userAttributes, boolean context, boolean content, @DecimalMin("0") @DecimalMax("1") double historyDropout,
-                                   @PositiveOrZero int validationUsers, @PositiveOrZero int patience, boolean refit,
+                                   @PositiveOrZero int validationUsers, @PositiveOrZero int patience, boolean refit, @Positive int members,
                                    boolean logQCorrection, @PositiveOrZero double logQWeight,
                                    long seed, @PositiveOrZero int threads) {
     }

@@ -71,8 +71,9 @@ class BundleStoreTest {
     /** Trains a small world with one more setting on and returns the bundle trained and the one loaded back. */
     private ModelBundle[] trainedAndLoaded(String... settings) throws Exception {
         java.util.Map<String, String> on = new java.util.HashMap<>();
-        for (String setting : settings) {
-            on.put(setting, "true");
+        for (String setting : settings) {   // a key alone is switched on
+            String[] keyValue = setting.split("=", 2);
+            on.put(keyValue[0], keyValue.length == 2 ? keyValue[1] : "true");
         }
         var config = ConfigLoader.withSettings(ConfigLoader.defaults(), on);
         BundleStore bundles = new BundleStore(dataDir);
@@ -97,7 +98,8 @@ class BundleStoreTest {
 
     @Test
     void theTwoTowerModelLoadsBackServingTheSameVectors() throws Exception {
-        ModelBundle[] bundles = trainedAndLoaded("training.twoTower.enabled", "training.twoTower.content", "training.twoTower.context");
+        ModelBundle[] bundles = trainedAndLoaded("training.twoTower.enabled", "training.twoTower.content", "training.twoTower.context",
+                "training.twoTower.members=2");
         var trained = bundles[0].models().twoTower();
         var loaded = bundles[1].models().twoTower();
         assertArrayEquals(trained.items().data(), loaded.items().data());
@@ -113,6 +115,7 @@ class BundleStoreTest {
         content[3] = 1;
         assertArrayEquals(trained.newItemVector(java.util.List.of(), content), loaded.newItemVector(java.util.List.of(), content));
         assertEquals("UTC", loaded.contextZone());
+        assertEquals(2, loaded.members());
         float[] query = loaded.items().row(0);
         assertEquals(0, bundles[1].models().twoTowerIndex().search(query, 1, i -> true).getFirst().item());
     }

@@ -84,6 +84,15 @@ class ConfigValidationTest {
     }
 
     @Test
+    void twoTowerMembersPoolByTheMean() throws Exception {
+        assertEquals(List.of("training.twoTower.members: more than one member needs training.twoTower.pooling: mean, was attention"),
+                problems("""
+                        training:
+                          twoTower: {members: 2, pooling: attention}
+                        """, Map.of()));
+    }
+
+    @Test
     void anUnknownNameInAVocabularyListsTheNamesItTakes() throws Exception {
         List<String> problems = problems("""
                 ranking:

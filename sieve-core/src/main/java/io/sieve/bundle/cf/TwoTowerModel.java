@@ -20,14 +20,28 @@ import java.util.List;
  *                        tower's input per unit of value; no rows when trained without content
  * @param contextZone     the zone of the context keys the user tower reads beside the user's
  *                        attributes ({@link RequestContextKeys}); empty when trained without context
+ * @param members         how many independently trained models this one joins ({@link TwoTowerMembers}): each
+ *                        tower's output is that many equal blocks, each brought to unit length and the whole
+ *                        scaled by 1/sqrt(members), so a dot product is the mean of the members' cosines
  */
 public record TwoTowerModel(Factors items, Factors historyInputs, float[] historyWeights, int historyLength, List<DenseLayer> userTower,
                             List<DenseLayer> itemTower, Vocabulary itemAttributes, Vocabulary userAttributes,
-                            Factors contentProjection, String contextZone) {
+                            Factors contentProjection, String contextZone, int members) {
 
     public TwoTowerModel {
         userTower = List.copyOf(userTower);
         itemTower = List.copyOf(itemTower);
+        if (members < 1 || items.dim() % members != 0) {
+            throw new IllegalArgumentException(members + " members cannot split " + items.dim() + " dimensions");
+        }
+    }
+
+    /** One model trained alone. */
+    public TwoTowerModel(Factors items, Factors historyInputs, float[] historyWeights, int historyLength, List<DenseLayer> userTower,
+                         List<DenseLayer> itemTower, Vocabulary itemAttributes, Vocabulary userAttributes,
+                         Factors contentProjection, String contextZone) {
+        this(items, historyInputs, historyWeights, historyLength, userTower, itemTower, itemAttributes, userAttributes,
+                contentProjection, contextZone, 1);
     }
 
     /** {@link #userVector(int[], List, List)} without context. */
@@ -51,7 +65,7 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
         List<String> keys = context.isEmpty() ? profile : java.util.stream.Stream.concat(profile.stream(), context.stream()).toList();
         userAttributes.addMean(keys, input);
         if (count == 0) {
-            return tower(userTower, input);
+            return tower(userTower, input, members);
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
@@ -72,7 +86,7 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
                 pooled[d] += share * data[o + d];
             }
         }
-        return tower(userTower, pooled);
+        return tower(userTower, pooled, members);
     }
 
     /** The context keys of a request at this moment, for {@link #userVector}'s profile; none when trained without context. */
@@ -100,15 +114,31 @@ public record TwoTowerModel(Factors items, Factors historyInputs, float[] histor
                 }
             }
         }
-        return known ? tower(itemTower, input) : null;
+        return known ? tower(itemTower, input, members) : null;
     }
 
     /** The layers in turn, the output at unit length (null when it is zero). */
     public static float[] tower(List<DenseLayer> layers, float[] input) {
+        return tower(layers, input, 1);
+    }
+
+    /**
+     * The layers in turn, then each of the output's {@code members} blocks at length
+     * 1/sqrt(members), so the whole is at unit length (null when it is zero; a zero block stays zero).
+     */
+    static float[] tower(List<DenseLayer> layers, float[] input, int members) {
         float[] x = input;
         for (DenseLayer layer : layers) {
             x = layer.apply(x);
         }
-        return VectorMath.dot(x, x) > 0 ? VectorMath.normalise(x) : null;
+        if (!(VectorMath.dot(x, x) > 0)) {
+            return null;
+        }
+        VectorMath.normaliseRows(x, x.length / members);
+        float scale = (float) (1 / Math.sqrt(members));
+        for (int d = 0; members > 1 && d < x.length; d++) {
+            x[d] *= scale;
+        }
+        return x;
     }
 }

@@ -3,6 +3,7 @@ package io.sieve.train.cf;
 import io.sieve.ann.VectorMath;
 import io.sieve.bundle.cf.DenseLayer;
 import io.sieve.bundle.cf.Factors;
+import io.sieve.bundle.cf.TwoTowerMembers;
 import io.sieve.bundle.cf.TwoTowerModel;
 import io.sieve.bundle.cf.Vocabulary;
 import io.sieve.train.progress.Progress;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * items. The newest item of a sample of users is held out; training stops when their recall stops
  * improving, and the model of the latest epoch within a standard error of the best is kept
  * ({@link EarlyStopping}), or, with {@code refit}, a model trained afresh on every interaction for as
- * many epochs as that one took. Every random draw comes from the seed, and
+ * many epochs as that one took. With {@code members} above 1 that many models are trained so, each
+ * from its own seed, and joined into one ({@link TwoTowerMembers}). Every random draw comes from the seed, and
  * each parallel value is computed by one thread, so a seed gives one model whatever the threads.
  */
 public final class TwoTower {
@@ -48,6 +50,8 @@ public final class TwoTower {
      * @param patience         epochs without a better validation recall before training stops
      * @param refit            once early stopping has chosen its epoch, train again from the start on every
      *                         interaction, the held-out ones too, for that many epochs
+     * @param members          models trained alike from different seeds (the first from {@code seed}) and joined
+     *                         into one that scores by the mean of their cosines ({@link TwoTowerMembers})
      * @param logQCorrection   subtract from each column's logit the log of how often its item is expected among the
      *                         batch's columns: in proportion to popularity as a positive, uniformly as a mined negative's pool
      * @param logQWeight       the correction's weight: above 1 it leans further toward popular items
@@ -55,7 +59,7 @@ public final class TwoTower {
      */
     public record Params(int dimension, int layers, double temperature, int batchSize, int epochs, double learningRate,
                          boolean attention, int historyLength, int hardNegatives, int hardNegativePool, double idDropout,
-                         double historyDropout, int validationUsers, int patience, boolean refit, boolean logQCorrection, double logQWeight,
+                         double historyDropout, int validationUsers, int patience, boolean refit, int members, boolean logQCorrection, double logQWeight,
                          long seed, int threads) {
     }
 
@@ -70,26 +74,39 @@ public final class TwoTower {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             TrainableDense.Parallel parallel = TrainableDense.Parallel.on(pool);
-            Run validated = new Run(matrix, attributes, parallel, true);
-            TwoTowerModel best = validated.train();
-            if (!p.refit()) {
-                return best;
+            List<TwoTowerModel> members = new ArrayList<>();
+            SplittableRandom seeds = new SplittableRandom(p.seed());
+            for (int m = 0; m < p.members(); m++) {
+                long seed = m == 0 ? p.seed() : seeds.nextLong();
+                if (p.members() > 1) {
+                    LOG.info("two-tower: member {} of {}, seed {}", m + 1, p.members(), seed);
+                }
+                members.add(fitOne(matrix, attributes, parallel, seed));
             }
-            int epochs = validated.keptEpoch;
-            validated = null;   // the validated run's tables can go before the second run allocates its own
-            best = null;
-            LOG.info("two-tower: training again on every interaction for {} epochs", epochs);
-            return new Run(matrix, attributes, parallel, false).trainFor(epochs);
+            return TwoTowerMembers.join(members);
         } finally {
             pool.shutdown();
         }
+    }
+
+    private TwoTowerModel fitOne(InteractionMatrix matrix, CatalogAttributes attributes, TrainableDense.Parallel parallel, long seed) {
+        Run validated = new Run(matrix, attributes, parallel, true, seed);
+        TwoTowerModel best = validated.train();
+        if (!p.refit()) {
+            return best;
+        }
+        int epochs = validated.keptEpoch;
+        validated = null;   // the validated run's tables can go before the second run allocates its own
+        best = null;
+        LOG.info("two-tower: training again on every interaction for {} epochs", epochs);
+        return new Run(matrix, attributes, parallel, false, seed).trainFor(epochs);
     }
 
     /** One training run's state. */
     private final class Run {
         private final InteractionMatrix matrix;
         private final TrainableDense.Parallel parallel;
-        private final SplittableRandom random = new SplittableRandom(p.seed());
+        private final SplittableRandom random;
         private final List<String> attributes;
         private final List<String> userAttributes;
         private final int[][] userAttributesOf;
@@ -120,8 +137,9 @@ public final class TwoTower {
         private int keptEpoch;
 
         /** @param holdOut hold out the newest item of {@code validationUsers} users, for {@link #train()} */
-        Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel, boolean holdOut) {
+        Run(InteractionMatrix matrix, CatalogAttributes names, TrainableDense.Parallel parallel, boolean holdOut, long seed) {
             this.matrix = matrix;
+            this.random = new SplittableRandom(seed);
             this.parallel = parallel;
             this.names = names;
             int items = matrix.columns();
@@ -139,7 +157,7 @@ public final class TwoTower {
                 }
             }
             userAttributes = List.copyOf(userVocabulary.keySet());
-            userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, p.seed() * 31 + 5);
+            userAttributeTable = new EmbeddingTable(userAttributes.size(), dim, 0.1, seed * 31 + 5);
             heldFrom = chooseHeldOut(holdOut ? p.validationUsers() : 0);
             validationUsers = usersWithHeldOutItems();
             examples = examples();
@@ -153,9 +171,9 @@ public final class TwoTower {
                 chosen[i] = counts[i] > 0;
                 popularity[i] = counts[i] / examples.length;
             }
-            inputs = new TowerInputs(items, attributesOf, attributes.size(), names.content(), dim, 0.1, p.seed() * 31 + 1);
+            inputs = new TowerInputs(items, attributesOf, attributes.size(), names.content(), dim, 0.1, seed * 31 + 1);
             pooling = new HistoryPooling(inputs,
-                    new TowerInputs(items, attributesOf, attributes.size(), ItemContent.NONE, 1, 0, p.seed() * 31 + 3),
+                    new TowerInputs(items, attributesOf, attributes.size(), ItemContent.NONE, 1, 0, seed * 31 + 3),
                     p.attention());
             userTower = new TrainableTower(dim, p.layers(), random.split());
             itemTower = new TrainableTower(dim, p.layers(), random.split());

@@ -1,6 +1,7 @@
 package io.sieve.train.cf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class TwoTowerTest {
 
     private static TwoTowerModel fit(int layers, int hardNegatives, CatalogAttributes attributes, int threads, long seed) {
         return new TwoTower(new TwoTower.Params(16, layers, 0.1, 64, 8, 0.01, layers == 2, 20, hardNegatives, 20, 0.2, 0.2, 40, 8,
-                false, true, 1.0, seed, threads))
+                false, 1, true, 1.0, seed, threads))
                 .fit(CLUSTERS.positiveMatrix(), attributes);
     }
 
@@ -52,7 +53,15 @@ class TwoTowerTest {
     @Test
     void aRefitOnEveryInteractionForTheBestEpochCountRecoversThemToo() {
         assertRecoversTheGenres(new TwoTower(new TwoTower.Params(16, 1, 0.1, 64, 8, 0.01, false, 20, 0, 20, 0.2, 0.2, 40, 8,
-                true, true, 1.0, 42, 2)).fit(CLUSTERS.positiveMatrix(), CatalogAttributes.ofItems(CLUSTERS.itemAttributes())));
+                true, 1, true, 1.0, 42, 2)).fit(CLUSTERS.positiveMatrix(), CatalogAttributes.ofItems(CLUSTERS.itemAttributes())));
+    }
+
+    @Test
+    void twoMembersJoinedRecoverThemToo() {
+        TwoTowerModel joined = new TwoTower(new TwoTower.Params(16, 1, 0.1, 64, 8, 0.01, false, 20, 0, 20, 0.2, 0.2, 40, 8,
+                false, 2, true, 1.0, 42, 2)).fit(CLUSTERS.positiveMatrix(), CatalogAttributes.ofItems(CLUSTERS.itemAttributes()));
+        assertEquals(2, joined.members());
+        assertRecoversTheGenres(joined);
     }
 
     @Test
@@ -140,7 +149,7 @@ class TwoTowerTest {
         var attributes = new CatalogAttributes(java.util.Collections.nCopies(world.items().size(), List.of()), List.of(), ItemContent.NONE,
                 new ChoiceMoments(world.positiveTimes(), java.time.ZoneOffset.UTC));
         TwoTowerModel model = new TwoTower(new TwoTower.Params(16, 1, 0.1, 64, 20, 0.01, false, 20, 0, 20, 0, 0, 40, 20,
-                false, true, 1.0, 3, 2)).fit(matrix, attributes);
+                false, 1, true, 1.0, 3, 2)).fit(matrix, attributes);
         int[] history = java.util.stream.IntStream.range(matrix.rowStart()[0], matrix.rowStart()[1]).map(q -> matrix.cols()[q]).toArray();
         for (int hour : new int[] {8, 20}) {
             java.time.Instant request = java.time.Instant.parse("2026-03-02T00:00:00Z").plus(java.time.Duration.ofHours(hour).plusMinutes(30));
