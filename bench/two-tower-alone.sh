@@ -4,7 +4,8 @@
 # (BENCHMARKS.md, "Two-tower retrieval"). Extra arguments go to every evaluation, e.g.
 # --protocol cold_users --held-out-users 0.2 --known-events 3, or --set training.twoTower.<key>=<value>.
 #
-# usage: bench/two-tower-alone.sh [eval args...]   (SEEDS="42 1 2 3" by default; about 2 minutes a run)
+# usage: bench/two-tower-alone.sh [eval args...]   (SEEDS="42 1 2 3" by default; about 2 minutes a run per
+#        member; DATASET=ml-latest-small and METRIC=HitRate@10 measure another store or metric)
 . "$(dirname "$0")/movielens-stores.sh"
 
 args=(--set ranking.type=blend --set training.twoTower.enabled=true --set retrieval.sources.twoTower.enabled=true
@@ -20,8 +21,8 @@ for seed in ${SEEDS:-42 1 2 3}; do
   for attributes in on off; do
     extra=(--set "training.twoTower.seed=$seed")
     [ "$attributes" = off ] && extra+=(--set 'training.segments.attributes=[]')
-    ./sieve eval --data-dir "$work/ml-100k" --k 10 --as-served --json "$work/report.json" "${args[@]}" "${extra[@]}" "$@" >&2
-    value=$(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["rows"][0]["metrics"]["NDCG@10"])' "$work/report.json")
+    ./sieve eval --data-dir "$work/${DATASET:-ml-100k}" --k 10 --as-served --json "$work/report.json" "${args[@]}" "${extra[@]}" "$@" >&2
+    value=$(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["rows"][0]["metrics"][sys.argv[2]])' "$work/report.json" "${METRIC:-NDCG@10}")
     row+=" $value |"
     if [ "$attributes" = on ]; then with+=("$value"); else without+=("$value"); fi
   done
